@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
+import {ERC1155} from "@openzeppelin/contracts/token/ERC1155/ERC1155.sol";
+import {ERC2981} from "@openzeppelin/contracts/token/common/ERC2981.sol";
+import {IArticleEditions} from "./interfaces/IArticleEditions.sol";
+import {IERC7572} from "./interfaces/IERC7572.sol";
+import {IMembershipPass} from "./interfaces/IMembershipPass.sol";
+
+/// @title ArticleEditions
+/// @notice Collectible editions of articles (ERC-1155, one token id per article) and the reading
+/// gate `canRead`.
+/// @dev The per-wallet cap bounds what the recipient holds when collecting, not what it ever
+/// collected: editions moved away free room under the cap. A lifetime counter would cost a new
+/// 22,100-gas slot per collector, and caps are per address, which a collector can multiply anyway.
+contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
+    bytes32 public constant PUBLISHER_ROLE = keccak256("PUBLISHER_ROLE");
+
+    uint8 public constant EDITION_HOLDERS_ONLY = type(uint8).max;
+    uint256 public constant MAX_AUTHORS = 8;
+    uint16 public constant MAX_REFERRAL_BPS = 5_000;
+
+    uint40 private constant _NO_END = type(uint40).max;
+    uint256 private constant _BPS = 10_000;
+    /// @dev Settlement key of the treasury's residual share (no author can be the zero address).
+    address private constant _TREASURY_KEY = address(0);
+
+    /// Storage layout, chosen for gas: `collect` reads and writes one slot per article, `_sales`:
+    /// price 96 | maxSupply 32 | minted 32 | saleStart 40 | saleEnd 40 | walletCap 16 = 256 bits.
+    /// Revenue is not booked per sale: each payee's due is derived at withdrawal from `minted` and
+    /// `_terms.referred` (price never changes), so a collect without a referrer writes only that
+    /// slot and the collector's ERC-1155 balance. `saleEnd` is never 0 once published (no end is
+    /// stored as `type(uint40).max`), which marks the article as existing without another read.
+    mapping(uint256 articleId => Sale) private _sales;
+    mapping(uint256 articleId => Terms) private _terms;
+    mapping(uint256 articleId => Payee[]) private _authors;
+    mapping(uint256 articleId => string) private _uris;
+    mapping(uint256 articleId => mapping(address payee => uint256)) private _settled;
+    mapping(address account => uint256) private _credit;
+    uint256 private _articleCount;
+    address private _treasury;
+    string private _contractURI;
+
+    IMembershipPass public immutable PASSES;
+
+    constructor(address admin, address treasury_, IMembershipPass passes, string memory contractURI_) ERC1155("") {
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(PUBLISHER_ROLE, admin);
+        _setTreasury(treasury_);
+        PASSES = passes;
+        _contractURI = contractURI_;
+    }
+
+    // ----- publishing -----
+
+    /// @inheritdoc IArticleEditions
+    function publish(PublishParams calldata params) external onlyRole(PUBLISHER_ROLE) returns (uint256 articleId) {
+        _validate(params);
+        articleId = ++_articleCount;
+        _sales[articleId] = Sale({
+            price: params.price,
+            maxSupply: params.maxSupply,
+            minted: 0,
+            saleStart: params.saleStart,
+            saleEnd: params.saleEnd == 0 ? _NO_END : params.saleEnd,
+            walletCap: params.walletCap
+        });
+        _terms[articleId] = Terms({
+            premiumLevel: params.premiumLevel,
+            referralBps: params.referralBps,
+            treasuryBps: params.treasuryBps,
+            referred: 0
+        });
+        for (uint256 i; i < params.authors.length; ++i) {
+            _authors[articleId].push(params.authors[i]);
+        }
+        _uris[articleId] = params.uri;
+        if (params.royaltyBps != 0) _setTokenRoyalty(articleId, params.royaltyReceiver, params.royaltyBps);
+        emit ArticlePublished(articleId, msg.sender, params);
+    }
+
+    /// @inheritdoc IArticleEditions
+    function revise(uint256 articleId, string calldata uri_) external onlyRole(PUBLISHER_ROLE) {
+        _existingSale(articleId);
+        if (bytes(uri_).length == 0) revert ArticleEditionsEmptyURI();
+        _uris[articleId] = uri_;
+        emit ArticleRevised(articleId, uri_);
+        emit URI(uri_, articleId);
+        emit IERC4906.MetadataUpdate(articleId);
+    }
+
+    /// @inheritdoc IArticleEditions
+    function reduceMaxSupply(uint256 articleId, uint32 maxSupply) external onlyRole(PUBLISHER_ROLE) {
+        Sale memory s = _existingSale(articleId);
+        bool lowers = maxSupply != 0 && (s.maxSupply == 0 || maxSupply < s.maxSupply);
+        if (!lowers || maxSupply < s.minted) {
+            revert ArticleEditionsInvalidMaxSupply(articleId, maxSupply, s.maxSupply, s.minted);
+        }
+        _sales[articleId].maxSupply = maxSupply;
+        emit MaxSupplyReduced(articleId, maxSupply);
+    }
+
+    /// @inheritdoc IArticleEditions
+    function closeSale(uint256 articleId) external onlyRole(PUBLISHER_ROLE) {
+        Sale memory s = _existingSale(articleId);
+        if (block.timestamp >= s.saleEnd) {
+            revert ArticleEditionsSaleClosed(articleId, s.saleStart, s.saleEnd, block.timestamp);
+        }
+        _sales[articleId].saleEnd = uint40(block.timestamp);
+        emit SaleClosed(articleId, uint40(block.timestamp));
+    }
+
+    // ----- collecting -----
+
+    /// @inheritdoc IArticleEditions
+    function collect(uint256 articleId, uint256 quantity, address recipient, address referrer) external payable {
+        Sale memory s = _existingSale(articleId);
+        if (quantity == 0) revert ArticleEditionsZeroQuantity(articleId);
+        if (block.timestamp < s.saleStart || block.timestamp >= s.saleEnd) {
+            revert ArticleEditionsSaleClosed(articleId, s.saleStart, s.saleEnd, block.timestamp);
+        }
+        uint256 limit = s.maxSupply == 0 ? type(uint32).max : s.maxSupply;
+        if (quantity > limit - s.minted) revert ArticleEditionsSoldOut(articleId, limit - s.minted, quantity);
+        if (s.walletCap != 0) {
+            uint256 held = balanceOf(recipient, articleId);
+            if (held + quantity > s.walletCap) {
+                revert ArticleEditionsWalletCapExceeded(articleId, recipient, held, quantity, s.walletCap);
+            }
+        }
+        uint256 cost = uint256(s.price) * quantity;
+        if (msg.value != cost) revert ArticleEditionsWrongPayment(articleId, cost, msg.value);
+
+        _sales[articleId].minted = s.minted + uint32(quantity);
+        if (referrer != address(0) && referrer != recipient && referrer != msg.sender) {
+            _creditReferral(articleId, s.price, quantity, referrer);
+        }
+        _mint(recipient, articleId, quantity, "");
+    }
+
+    // ----- reading -----
+
+    /// @inheritdoc IArticleEditions
+    function canRead(address reader, uint256 articleId) external view returns (bool) {
+        _existingSale(articleId);
+        uint8 level = _terms[articleId].premiumLevel;
+        if (level == 0 || balanceOf(reader, articleId) != 0) return true;
+        if (level == EDITION_HOLDERS_ONLY) return false;
+        return PASSES.hasAccess(reader, level);
+    }
+
+    /// @inheritdoc IArticleEditions
+    function article(uint256 articleId)
+        external
+        view
+        returns (string memory uri_, Sale memory sale, Terms memory terms, Payee[] memory authors)
+    {
+        sale = _existingSale(articleId);
+        return (_uris[articleId], sale, _terms[articleId], _authors[articleId]);
+    }
+
+    /// @inheritdoc IArticleEditions
+    function articleCount() external view returns (uint256) {
+        return _articleCount;
+    }
+
+    /// @notice The article's metadata URI (`ipfs://<cid>`). Reverts for unknown articles.
+    function uri(uint256 articleId) public view override returns (string memory) {
+        _existingSale(articleId);
+        return _uris[articleId];
+    }
+
+    /// @inheritdoc IERC7572
+    function contractURI() external view returns (string memory) {
+        return _contractURI;
+    }
+
+    /// @notice Sets the collection metadata URI. Admin only.
+    function setContractURI(string calldata uri_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _contractURI = uri_;
+        emit ContractURIUpdated();
+    }
+
+    // ----- money -----
+
+    /// @inheritdoc IArticleEditions
+    function owed(address account, uint256[] calldata articleIds) external view returns (uint256 amount) {
+        amount = _credit[account];
+        for (uint256 i; i < articleIds.length; ++i) {
+            (uint256 asAuthor, uint256 asTreasury) = _due(articleIds[i], account);
+            amount += asAuthor + asTreasury;
+        }
+    }
+
+    /// @inheritdoc IArticleEditions
+    function withdraw(address account, uint256[] calldata articleIds) external returns (uint256 amount) {
+        amount = _credit[account];
+        if (amount != 0) _credit[account] = 0;
+        for (uint256 i; i < articleIds.length; ++i) {
+            uint256 articleId = articleIds[i];
+            (uint256 asAuthor, uint256 asTreasury) = _due(articleId, account);
+            if (asAuthor != 0) _settled[articleId][account] += asAuthor;
+            if (asTreasury != 0) _settled[articleId][_TREASURY_KEY] += asTreasury;
+            amount += asAuthor + asTreasury;
+        }
+        if (amount == 0) revert ArticleEditionsNothingOwed(account);
+        emit Withdrawn(account, amount);
+        (bool sent,) = account.call{value: amount}("");
+        if (!sent) revert ArticleEditionsPayoutFailed(account, amount);
+    }
+
+    /// @inheritdoc IArticleEditions
+    function treasury() external view returns (address) {
+        return _treasury;
+    }
+
+    /// @notice Moves the treasury share (including unwithdrawn) to `treasury_`. Admin only.
+    function setTreasury(address treasury_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setTreasury(treasury_);
+    }
+
+    function supportsInterface(bytes4 interfaceId)
+        public
+        view
+        override(ERC1155, ERC2981, AccessControl)
+        returns (bool)
+    {
+        return interfaceId == bytes4(0x49064906) || super.supportsInterface(interfaceId);
+    }
+
+    // ----- internals -----
+
+    /// @dev Referral pay is fixed per edition (floor of price x bps), so totals stay exact sums.
+    function _creditReferral(uint256 articleId, uint96 price, uint256 quantity, address referrer) private {
+        Terms storage terms = _terms[articleId];
+        uint256 amount = _referralCut(price, terms.referralBps) * quantity;
+        if (amount == 0) return;
+        terms.referred += uint32(quantity);
+        _credit[referrer] += amount;
+        emit ReferralCredited(referrer, articleId, quantity, amount);
+    }
+
+    /// @dev What `account` can still take from `articleId`, as an author and as the treasury.
+    /// Each edition's net price is split by floor per author; the treasury gets the rest, so the
+    /// entitlements always sum to exactly what the article took in, net of referrals.
+    function _due(uint256 articleId, address account) private view returns (uint256 asAuthor, uint256 asTreasury) {
+        Sale memory s = _existingSale(articleId);
+        Terms memory t = _terms[articleId];
+        uint256 price = s.price;
+        uint256 cut = _referralCut(s.price, t.referralBps);
+        uint256 plain = s.minted - t.referred;
+        uint256 authorsTotal;
+        Payee[] storage authors = _authors[articleId];
+        for (uint256 i; i < authors.length; ++i) {
+            Payee memory p = authors[i];
+            uint256 share = plain * (price * p.shareBps / _BPS) + t.referred * ((price - cut) * p.shareBps / _BPS);
+            authorsTotal += share;
+            if (p.account == account) asAuthor = share - _settled[articleId][account];
+        }
+        if (account == _treasury) {
+            uint256 net = s.minted * price - t.referred * cut;
+            asTreasury = net - authorsTotal - _settled[articleId][_TREASURY_KEY];
+        }
+    }
+
+    function _referralCut(uint96 price, uint16 referralBps) private pure returns (uint256) {
+        return uint256(price) * referralBps / _BPS;
+    }
+
+    function _existingSale(uint256 articleId) private view returns (Sale memory s) {
+        s = _sales[articleId];
+        if (s.saleEnd == 0) revert ArticleEditionsUnknownArticle(articleId);
+    }
+
+    function _validate(PublishParams calldata params) private pure {
+        if (bytes(params.uri).length == 0) revert ArticleEditionsEmptyURI();
+        if (params.saleEnd != 0 && params.saleEnd <= params.saleStart) {
+            revert ArticleEditionsInvalidSaleWindow(params.saleStart, params.saleEnd);
+        }
+        if (params.referralBps > MAX_REFERRAL_BPS) revert ArticleEditionsInvalidReferralBps(params.referralBps);
+        uint256 count = params.authors.length;
+        if (count > MAX_AUTHORS) revert ArticleEditionsTooManyAuthors(count, MAX_AUTHORS);
+        uint256 total = params.treasuryBps;
+        for (uint256 i; i < count; ++i) {
+            address account = params.authors[i].account;
+            if (account == address(0)) revert ArticleEditionsInvalidAuthor(account);
+            for (uint256 j; j < i; ++j) {
+                if (params.authors[j].account == account) revert ArticleEditionsInvalidAuthor(account);
+            }
+            total += params.authors[i].shareBps;
+        }
+        if (total != _BPS) revert ArticleEditionsInvalidShares(total);
+    }
+
+    function _setTreasury(address treasury_) private {
+        if (treasury_ == address(0)) revert ArticleEditionsInvalidTreasury(treasury_);
+        _treasury = treasury_;
+        emit TreasuryUpdated(treasury_);
+    }
+}

@@ -14,9 +14,9 @@ contract PassHandler is TestBase {
     uint256 public paidIn;
     uint256 public paidOut;
 
-    constructor(MembershipPass pass, address[] memory actors, address treasury) {
+    constructor(MembershipPass pass, address[] memory actors_, address treasury) {
         _pass = pass;
-        _actors = actors;
+        _actors = actors_;
         _treasury = treasury;
     }
 

@@ -1,0 +1,155 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import busboy from "busboy";
+import { HttpError, fetchDeadline, notFoundIfTimedOut, parseCid, sendError } from "./httpErrors.ts";
+import type { IpfsNode } from "./createNode.ts";
+import { kuboImport } from "./kuboImport.ts";
+
+export interface RpcApiOptions {
+  maxUploadBytes: number;
+  fetchTimeoutMs: number;
+  version: string;
+}
+
+const flag = (params: URLSearchParams, name: string, fallback: boolean) => {
+  const value = params.get(name);
+  return value === null ? fallback : value === "true" || value === "";
+};
+
+/**
+ * The subset of Kubo's RPC API (`/api/v0/...`) this project uses, with Kubo's request and
+ * response shapes: add, cat, pin/add, pin/ls, id, version.
+ */
+export function createRpcApi(node: IpfsNode, options: RpcApiOptions) {
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, params: URLSearchParams) => Promise<void>> = {
+    add: (req, res, params) => add(node, options, req, res, params),
+    cat: async (_req, res, params) => {
+      const cid = parseCid(params.get("arg"));
+      const signal = fetchDeadline(options.fetchTimeoutMs);
+      // Read the first chunk before answering, so a missing CID is a 404, not a cut-off 200.
+      const chunks = node.fs.cat(cid, { signal })[Symbol.asyncIterator]();
+      const first = await chunks.next().catch((error) => notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs));
+      res.writeHead(200, { "content-type": "application/octet-stream", "x-stream-output": "1" });
+      if (!first.done) res.write(first.value);
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) res.write(next.value);
+      res.end();
+    },
+    "pin/add": async (_req, res, params) => {
+      const cid = parseCid(params.get("arg"));
+      const signal = fetchDeadline(options.fetchTimeoutMs);
+      if (!(await node.helia.pins.isPinned(cid))) {
+        try {
+          for await (const _ of node.helia.pins.add(cid, { signal, metadata: { cid: cid.toString() } }));
+        } catch (error) {
+          notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs);
+        }
+      }
+      json(res, { Pins: [cid.toString()] });
+    },
+    "pin/ls": async (_req, res, params) => {
+      const args = params.getAll("arg");
+      const pins: Array<{ Cid: string; Type: string }> = [];
+      if (args.length > 0) {
+        for (const arg of args) {
+          const cid = parseCid(arg);
+          if (!(await node.helia.pins.isPinned(cid))) throw new HttpError(404, `${cid} is not pinned`);
+          pins.push({ Cid: cid.toString(), Type: "recursive" });
+        }
+      } else {
+        // Helia keys pins by multihash; the metadata keeps the CID as it was added (v0 or v1).
+        for await (const pin of node.helia.pins.ls()) {
+          pins.push({ Cid: String(pin.metadata.cid ?? pin.cid), Type: "recursive" });
+        }
+      }
+      if (flag(params, "stream", false)) {
+        res.writeHead(200, { "content-type": "application/x-ndjson" });
+        res.end(pins.map((p) => `${JSON.stringify(p)}\n`).join(""));
+      } else {
+        json(res, { Keys: Object.fromEntries(pins.map((p) => [p.Cid, { Type: p.Type }])) });
+      }
+    },
+    id: async (_req, res) => {
+      const libp2p = node.helia.libp2p;
+      json(res, {
+        ID: libp2p.peerId.toString(),
+        PublicKey: Buffer.from(libp2p.peerId.publicKey?.raw ?? []).toString("base64"),
+        Addresses: libp2p.getMultiaddrs().map(String),
+        AgentVersion: `topnftpost-embedded-ipfs/${options.version}`,
+        Protocols: libp2p.getProtocols(),
+      });
+    },
+    version: async (_req, res) => {
+      json(res, {
+        Version: options.version,
+        Commit: "",
+        Repo: "helia",
+        System: `${process.arch}/${process.platform}`,
+        Golang: `none (Node.js ${process.version})`,
+      });
+    },
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      const route = routes[url.pathname.replace(/^\/api\/v0\//, "")];
+      if (!url.pathname.startsWith("/api/v0/") || !route) {
+        throw new HttpError(404, `${url.pathname}: not a command this node serves (add, cat, pin/add, pin/ls, id, version)`);
+      }
+      // Kubo accepts only POST on its RPC API (a browser GET must not trigger commands).
+      if (req.method !== "POST") throw new HttpError(405, `${url.pathname} needs POST`);
+      await route(req, res, url.searchParams);
+    } catch (error) {
+      sendError(res, error);
+    }
+  };
+}
+
+function json(res: ServerResponse, body: unknown) {
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+/** `/api/v0/add`: one multipart file in, Kubo's NDJSON lines (progress, then the result) out. */
+async function add(node: IpfsNode, options: RpcApiOptions, req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
+  const limit = options.maxUploadBytes;
+  const tooLarge = () => new HttpError(413, `upload exceeds the ${limit / 1024 / 1024} MB limit (IPFS_MAX_UPLOAD_MB)`);
+  if (Number(req.headers["content-length"] ?? 0) > limit + 64 * 1024) throw tooLarge();
+  const cidVersion = Number(params.get("cid-version") ?? 0);
+  if (cidVersion !== 0 && cidVersion !== 1) throw new HttpError(400, `cid-version must be 0 or 1, got ${cidVersion}`);
+  const rawLeavesParam = params.get("raw-leaves");
+  const progress = flag(params, "progress", false);
+  const pin = flag(params, "pin", true);
+
+  const file = await new Promise<{ name: string; stream: Readable }>((resolve, reject) => {
+    let parser;
+    try {
+      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: limit } });
+    } catch {
+      reject(new HttpError(400, "add needs a multipart/form-data body with one file"));
+      return;
+    }
+    parser.on("file", (_field, stream, info) => resolve({ name: info.filename ?? "", stream }));
+    parser.on("error", (error) => reject(new HttpError(400, `bad multipart body: ${(error as Error).message}`)));
+    parser.on("close", () => reject(new HttpError(400, "add needs a multipart/form-data body with one file")));
+    req.pipe(parser);
+  });
+
+  let truncated = false;
+  file.stream.on("limit", () => (truncated = true));
+  const lines: string[] = [];
+  const { cid, size } = await kuboImport(file.stream, node.helia.blockstore, {
+    cidVersion,
+    rawLeaves: rawLeavesParam === null ? undefined : rawLeavesParam === "true",
+    onBytes: progress ? (bytes) => lines.push(JSON.stringify({ Name: file.name, Bytes: bytes })) : undefined,
+  });
+  // Over the limit: answer 413 and pin nothing (the unpinned blocks are left to garbage collection).
+  if (truncated) throw tooLarge();
+  if (pin && !(await node.helia.pins.isPinned(cid))) {
+    for await (const _ of node.helia.pins.add(cid, { metadata: { cid: cid.toString() } }));
+  }
+  const name = file.name || cid.toString();
+  lines.push(JSON.stringify({ Name: name, Hash: cid.toString(), Size: String(size) }));
+  res.writeHead(200, { "content-type": "application/x-ndjson", "x-chunked-output": "1" });
+  res.end(lines.map((l) => `${l}\n`).join(""));
+}

@@ -39,3 +39,9 @@ export async function readAll(chunks: AsyncIterable<Uint8Array>) {
   for await (const chunk of chunks) parts.push(chunk);
   return Buffer.concat(parts);
 }
+
+export async function toArray<T>(items: AsyncIterable<T>) {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newDataDir, pseudoRandomBytes, readAll, startTestIpfs } from "../helpers/embeddedIpfs.ts";
+import { newDataDir, pseudoRandomBytes, readAll, startTestIpfs, toArray } from "../helpers/embeddedIpfs.ts";
 
 let ipfs: Awaited<ReturnType<typeof startTestIpfs>>;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ describe("embedded IPFS node: Kubo RPC API through kubo-rpc-client", () => {
 
   it("pins on request and lists a pin by CID", async () => {
     const added = await ipfs.client.add("pin me later", { pin: false });
-    await expect(readAll(ipfs.client.pin.ls({ paths: [added.cid] }))).rejects.toThrow(/not pinned/);
+    await expect(toArray(ipfs.client.pin.ls({ paths: [added.cid] }))).rejects.toThrow(/not pinned/);
     const pinned = await ipfs.client.pin.add(added.cid);
     expect(pinned.toString()).toBe(added.cid.toString());
     const listed = [];

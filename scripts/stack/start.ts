@@ -1,5 +1,6 @@
-// `npm start`: the whole local publication on loopback. Starts a Hardhat node, deploys the
-// contracts, seeds sample state, prints where everything is, and stops it all on Ctrl-C.
+// `npm start`: the whole local publication on loopback. Starts a Hardhat node and the embedded
+// IPFS node, deploys the contracts, seeds sample state, prints where everything is, and stops it
+// all on Ctrl-C.
 import { join } from "node:path";
 import { mnemonicToAccount } from "viem/accounts";
 import { choosePort, runStep, startService, stopAll, waitFor } from "./processes.ts";
@@ -35,11 +36,24 @@ try {
     return response.ok;
   });
 
+  const ipfsPorts = {
+    IPFS_API_PORT: String(await choosePort(Number(process.env.IPFS_API_PORT ?? 5001))),
+    IPFS_GATEWAY_PORT: String(await choosePort(Number(process.env.IPFS_GATEWAY_PORT ?? 8080))),
+    IPFS_SWARM_PORT: String(await choosePort(Number(process.env.IPFS_SWARM_PORT ?? 4001))),
+  };
+  const ipfsApi = `http://127.0.0.1:${ipfsPorts.IPFS_API_PORT}`;
+  const ipfsGateway = `http://127.0.0.1:${ipfsPorts.IPFS_GATEWAY_PORT}`;
+  console.log(`Starting the IPFS node, API ${ipfsApi} (log: .data/logs/ipfs.log)`);
+  startService("ipfs", "node", [join(root, "scripts/ipfs/serve.ts")], logDir, { ...env, ...ipfsPorts });
+  await waitFor("The IPFS node", async () => (await fetch(`${ipfsApi}/api/v0/id`, { method: "POST" })).ok);
+
   await runStep("Deploying", hardhat, ["run", "scripts/deploy/deploy.ts", "--network", "localhost"], env);
   await runStep("Seeding", hardhat, ["run", "scripts/seed/seedLocal.ts", "--network", "localhost"], env);
 
   console.log(`\nTopNFTpost is running locally.`);
   console.log(`  Chain RPC      ${rpcUrl} (chain id 31337)`);
+  console.log(`  IPFS RPC API   ${ipfsApi}/api/v0 (data: .data/ipfs)`);
+  console.log(`  IPFS gateway   ${ipfsGateway}/ipfs/<cid>`);
   console.log(`  Contracts      deployments/31337.json, web/src/generated/contracts.ts`);
   console.log(`\nFunded test accounts (10,000 ETH each; well-known keys, local chain only):`);
   const roles = ["admin, publisher", "treasury", "reader (monthly pass)", "member (votes)", "spare"];

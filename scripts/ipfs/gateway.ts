@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HttpError, fetchDeadline, notFoundIfTimedOut, parseCid, sendError } from "./httpErrors.ts";
+import { HttpError, parseCid, sendError } from "./httpErrors.ts";
+import { openContent } from "./openContent.ts";
 import type { IpfsNode } from "./createNode.ts";
 
 /** Content types worth telling a browser, recognised from the first bytes. */
@@ -25,12 +26,9 @@ export function createGateway(node: IpfsNode, options: { fetchTimeoutMs: number 
       const match = /^\/ipfs\/([^/]+)\/?$/.exec(url.pathname);
       if (!match) throw new HttpError(404, "paths look like /ipfs/<cid>");
       const cid = parseCid(match[1]);
-      const signal = fetchDeadline(options.fetchTimeoutMs);
-      const chunks = node.fs.cat(cid, { signal })[Symbol.asyncIterator]();
-      const first = await chunks.next().catch((error) => notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs));
-      const head = first.done ? new Uint8Array() : first.value;
+      const content = await openContent(node, cid, options.fetchTimeoutMs);
       res.writeHead(200, {
-        "content-type": sniffContentType(head),
+        "content-type": sniffContentType(content.head),
         "cache-control": "public, max-age=29030400, immutable",
         etag: `"${cid}"`,
         "x-ipfs-path": `/ipfs/${cid}`,
@@ -40,9 +38,7 @@ export function createGateway(node: IpfsNode, options: { fetchTimeoutMs: number 
         res.end();
         return;
       }
-      res.write(head);
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) res.write(next.value);
-      res.end();
+      await content.writeTo(res);
     } catch (error) {
       sendError(res, error);
     }

@@ -4,6 +4,8 @@ import busboy from "busboy";
 import { HttpError, fetchDeadline, notFoundIfTimedOut, parseCid, sendError } from "./httpErrors.ts";
 import type { IpfsNode } from "./createNode.ts";
 import { kuboImport } from "./kuboImport.ts";
+import { openContent } from "./openContent.ts";
+import { pinContent } from "./pinContent.ts";
 
 export interface RpcApiOptions {
   maxUploadBytes: number;
@@ -24,26 +26,16 @@ export function createRpcApi(node: IpfsNode, options: RpcApiOptions) {
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, params: URLSearchParams) => Promise<void>> = {
     add: (req, res, params) => add(node, options, req, res, params),
     cat: async (_req, res, params) => {
-      const cid = parseCid(params.get("arg"));
-      const signal = fetchDeadline(options.fetchTimeoutMs);
-      // Read the first chunk before answering, so a missing CID is a 404, not a cut-off 200.
-      const chunks = node.fs.cat(cid, { signal })[Symbol.asyncIterator]();
-      const first = await chunks.next().catch((error) => notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs));
+      const content = await openContent(node, parseCid(params.get("arg")), options.fetchTimeoutMs);
       res.writeHead(200, { "content-type": "application/octet-stream", "x-stream-output": "1" });
-      if (!first.done) res.write(first.value);
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) res.write(next.value);
-      res.end();
+      await content.writeTo(res);
     },
     "pin/add": async (_req, res, params) => {
       const cid = parseCid(params.get("arg"));
       const signal = fetchDeadline(options.fetchTimeoutMs);
-      if (!(await node.helia.pins.isPinned(cid))) {
-        try {
-          for await (const _ of node.helia.pins.add(cid, { signal, metadata: { cid: cid.toString() } }));
-        } catch (error) {
-          notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs);
-        }
-      }
+      await pinContent(node, cid, signal).catch((error) =>
+        notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs),
+      );
       json(res, { Pins: [cid.toString()] });
     },
     "pin/ls": async (_req, res, params) => {
@@ -56,7 +48,7 @@ export function createRpcApi(node: IpfsNode, options: RpcApiOptions) {
           pins.push({ Cid: cid.toString(), Type: "recursive" });
         }
       } else {
-        // Helia keys pins by multihash; the metadata keeps the CID as it was added (v0 or v1).
+        // The metadata keeps the CID as it was added (see pinContent).
         for await (const pin of node.helia.pins.ls()) {
           pins.push({ Cid: String(pin.metadata.cid ?? pin.cid), Type: "recursive" });
         }
@@ -145,9 +137,7 @@ async function add(node: IpfsNode, options: RpcApiOptions, req: IncomingMessage,
   });
   // Over the limit: answer 413 and pin nothing (the unpinned blocks are left to garbage collection).
   if (truncated) throw tooLarge();
-  if (pin && !(await node.helia.pins.isPinned(cid))) {
-    for await (const _ of node.helia.pins.add(cid, { metadata: { cid: cid.toString() } }));
-  }
+  if (pin) await pinContent(node, cid);
   const name = file.name || cid.toString();
   lines.push(JSON.stringify({ Name: name, Hash: cid.toString(), Size: String(size) }));
   res.writeHead(200, { "content-type": "application/x-ndjson", "x-chunked-output": "1" });

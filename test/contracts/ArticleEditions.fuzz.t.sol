@@ -9,7 +9,6 @@ contract ArticleEditionsFuzzTest is PublicationBase {
 
     function setUp() public {
         _deployPublication();
-        vm.deal(address(this), type(uint128).max);
     }
 
     function testFuzz_collect_neverExceedsSupplyOrWalletCap(

@@ -8,7 +8,6 @@ contract MembershipPassFuzzTest is PublicationBase {
 
     function setUp() public {
         _deployPublication();
-        vm.deal(address(this), type(uint128).max);
     }
 
     function testFuzz_renew_extendsByWholePeriodsFromLaterOfNowAndExpiry(uint8 periods, uint32 wait) public {

@@ -26,6 +26,7 @@ abstract contract PublicationBase is TestBase {
 
     function _deployPublication() internal {
         vm.warp(1_750_000_000);
+        vm.deal(address(this), type(uint128).max); // the test contract pays for what it buys
         pass = new MembershipPass(admin, treasury, 1_000, 500, "");
         editions = new ArticleEditions(admin, treasury, IMembershipPass(address(pass)), "");
         pass.createTier(_tierConfig(READER_PRICE, MONTH, 1, 0));

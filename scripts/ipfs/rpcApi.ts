@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import busboy from "busboy";
 import { HttpError, fetchDeadline, notFoundIfTimedOut, parseCid, sendError } from "./httpErrors.ts";
 import type { IpfsNode } from "./createNode.ts";
-import { kuboImport } from "./kuboImport.ts";
+import { kuboImport } from "../../web/src/ipfs/kuboImport.ts";
 import { openContent } from "./openContent.ts";
 import { pinContent } from "./pinContent.ts";
 

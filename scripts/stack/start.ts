@@ -49,12 +49,18 @@ try {
 
   await runStep("Deploying", hardhat, ["run", "scripts/deploy/deploy.ts", "--network", "localhost"], env);
   await runStep("Seeding", hardhat, ["run", "scripts/seed/seedLocal.ts", "--network", "localhost"], env);
+  const contentEnv = { ...env, IPFS_API_URL: ipfsApi, IPFS_GATEWAY_URL: ipfsGateway };
+  await runStep("Seeding articles", "node", [join(root, "scripts/seed/seedLocalArticles.ts")], contentEnv);
 
   console.log(`\nTopNFTpost is running locally.`);
   console.log(`  Chain RPC      ${rpcUrl} (chain id 31337)`);
   console.log(`  IPFS RPC API   ${ipfsApi}/api/v0 (data: .data/ipfs)`);
   console.log(`  IPFS gateway   ${ipfsGateway}/ipfs/<cid>`);
   console.log(`  Contracts      deployments/31337.json, web/src/generated/contracts.ts`);
+  console.log(`  Master key     .data/keys/content-master.key (back it up: see README)`);
+  console.log(`\nPublish an article from another terminal:`);
+  console.log(`  IPFS_API_URL=${ipfsApi} IPFS_GATEWAY_URL=${ipfsGateway} CHAIN_RPC_URL=${rpcUrl} \\`);
+  console.log(`    npm run publish:article -- scripts/seed/articles/busan-blockchain-week.en.md`);
   console.log(`\nFunded test accounts (10,000 ETH each; well-known keys, local chain only):`);
   const roles = ["admin, publisher", "treasury", "reader (monthly pass)", "member (votes)", "spare"];
   for (const [index, role] of roles.entries()) {

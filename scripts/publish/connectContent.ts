@@ -1,0 +1,38 @@
+import { join } from "node:path";
+import { network } from "hardhat";
+import type { Address } from "viem";
+import { createArticleReader } from "../../web/src/content/createArticleReader.ts";
+import { loadMasterKeyring } from "../../web/src/content/loadMasterKeyring.ts";
+import { deployments } from "../../web/src/generated/contracts.ts";
+import { ipfsClient, ipfsEndpoints } from "../../web/src/ipfs/ipfsEndpoints.ts";
+import { packageCache } from "./packageCache.ts";
+
+/**
+ * Everything the content commands need on one network: the publisher's wallet, the deployed
+ * editions contract, IPFS (IPFS_API_URL, IPFS_GATEWAY_URL), the master keyring and a reader.
+ */
+export async function connectContent(networkName: string, env: NodeJS.ProcessEnv = process.env) {
+  const { viem } = await network.create({ network: networkName });
+  const publicClient = await viem.getPublicClient();
+  const [walletClient] = await viem.getWalletClients();
+  const chainId = await publicClient.getChainId();
+  const deployed = (deployments as Record<string, { ArticleEditions?: { address: Address } }>)[chainId];
+  if (!deployed?.ArticleEditions) {
+    throw new Error(`Nothing is deployed on chain ${chainId} (network ${networkName}): run \`npm run deploy -- ${networkName}\` first.`);
+  }
+  const editions = deployed.ArticleEditions.address;
+  const { apiUrl, gateway } = ipfsEndpoints(env);
+  const keyring = await loadMasterKeyring(chainId, env);
+  return {
+    chainId,
+    editions,
+    publicClient,
+    walletClient,
+    keyring,
+    ipfs: ipfsClient(apiUrl),
+    gateway,
+    reader: createArticleReader({ publicClient, chainId, editions, keyring, gateway }),
+    siteUrl: env.PUBLIC_SITE_URL || "http://localhost:3000",
+    cache: packageCache(join(env.CONTENT_DATA_DIR || ".data/content", "packages.json")),
+  };
+}

@@ -1,0 +1,94 @@
+import type { KuboRPCClient } from "kubo-rpc-client";
+import { type Address, formatEther, parseEventLogs, type PublicClient, type WalletClient } from "viem";
+import type { ArticleReader } from "../../web/src/content/createArticleReader.ts";
+import { type ArticleSource } from "../../web/src/content/loadArticleSource.ts";
+import type { MasterKey } from "../../web/src/content/masterKey.ts";
+import { packageArticle } from "../../web/src/content/packageArticle.ts";
+import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
+import { findPublishedArticle } from "./findPublishedArticle.ts";
+import type { PackageCache } from "./packageCache.ts";
+import { publishParams, resolveAuthors } from "./publishParams.ts";
+
+export interface PublishContext {
+  publicClient: PublicClient;
+  walletClient: WalletClient;
+  chainId: number;
+  editions: Address;
+  ipfs: Pick<KuboRPCClient, "add">;
+  reader: ArticleReader;
+  masterKey: MasterKey;
+  siteUrl: string;
+  cache?: PackageCache;
+  log?: (line: string) => void;
+}
+
+export interface PublishResult {
+  articleId: bigint;
+  metadataCid: string;
+  transactionHash?: `0x${string}`;
+  alreadyPublished: boolean;
+}
+
+function describe(source: ArticleSource) {
+  const { title, language, edition, premium } = source.frontmatter;
+  const access = !premium ? "free" : premium.tier === "edition" ? "premium for edition holders" : `premium from pass level ${premium.tier}`;
+  const supply = edition.max_supply === 0 ? "open edition" : `${edition.max_supply} editions`;
+  return `"${title}" (${language}, ${access}, ${formatEther(edition.price_wei)} ETH, ${supply})`;
+}
+
+/**
+ * Publishes a validated article: finds it on chain if this exact content is already there,
+ * otherwise packages it to IPFS (or reuses the package made before) and calls `publish`.
+ */
+export async function publishArticleFile(source: ArticleSource, context: PublishContext): Promise<PublishResult> {
+  const log = context.log ?? (() => {});
+  const { publicClient, editions } = context;
+  const account = context.walletClient.account;
+  if (!account) throw new Error("The wallet client has no account to publish with.");
+  log(`Checked ${source.slug}: ${describe(source)}`);
+
+  const count = await publicClient.readContract({ address: editions, abi: articleEditionsAbi, functionName: "articleCount" });
+  log(`Looking for this content among ${count} published articles`);
+  const existing = await findPublishedArticle(context.reader, count, source.contentDigest, (warning) => log(`  ${warning}`));
+  if (existing) {
+    log(`Already published as article ${existing.articleId} (${existing.uri}); nothing new to publish.`);
+    return { articleId: existing.articleId, metadataCid: existing.uri.slice("ipfs://".length), alreadyPublished: true };
+  }
+
+  const cacheKey = `${context.chainId}:${editions.toLowerCase()}:${context.masterKey.id}:${source.contentDigest}`;
+  let metadataCid = await context.cache?.get(cacheKey);
+  if (metadataCid) {
+    const cached = await context.reader.metadataAt(`ipfs://${metadataCid}`, 0n).catch(() => null);
+    if (cached?.properties.content_digest === source.contentDigest) log(`Reusing the package uploaded before: ${metadataCid}`);
+    else metadataCid = undefined;
+  }
+  if (!metadataCid) {
+    const packaged = await packageArticle(source, {
+      ipfs: context.ipfs,
+      masterKey: context.masterKey,
+      chainId: context.chainId,
+      editions,
+      authors: resolveAuthors(source, account.address).map(({ name, address }) => ({ name, address })),
+      siteUrl: context.siteUrl,
+      onStep: (step) => log(step),
+    });
+    metadataCid = packaged.metadataCid;
+    await context.cache?.set(cacheKey, metadataCid);
+  }
+
+  const treasury = await publicClient.readContract({ address: editions, abi: articleEditionsAbi, functionName: "treasury" });
+  const { request, result: articleId } = await publicClient.simulateContract({
+    address: editions,
+    abi: articleEditionsAbi,
+    functionName: "publish",
+    args: [publishParams(source, metadataCid, account.address, treasury)],
+    account,
+  });
+  const transactionHash = await context.walletClient.writeContract(request);
+  log(`Sent the publish transaction ${transactionHash}; waiting for it to be mined`);
+  const receipt = await publicClient.waitForTransactionReceipt({ hash: transactionHash });
+  if (receipt.status !== "success") throw new Error(`The publish transaction ${transactionHash} reverted.`);
+  const [published] = parseEventLogs({ abi: articleEditionsAbi, eventName: "ArticlePublished", logs: receipt.logs });
+  log(`Published article ${published?.args.articleId ?? articleId} in block ${receipt.blockNumber}`);
+  return { articleId: published?.args.articleId ?? articleId, metadataCid, transactionHash, alreadyPublished: false };
+}

@@ -1,0 +1,119 @@
+import { BaseError, ContractFunctionRevertedError, type Address, type PublicClient } from "viem";
+import { articleEditionsAbi } from "../generated/contracts.ts";
+import { fetchVerified, type GatewayOptions, parseIpfsUri } from "../ipfs/fetchVerified.ts";
+import { type ArticleMetadata, articleMetadataSchema } from "./articleMetadata.ts";
+import { articleIdentity, open } from "./contentCrypto.ts";
+import { ContentError } from "./contentError.ts";
+import { type MasterKeyring, unwrapDataKey } from "./masterKey.ts";
+
+export interface ArticleReaderOptions {
+  publicClient: Pick<PublicClient, "readContract">;
+  chainId: number;
+  editions: Address;
+  keyring: MasterKeyring;
+  gateway: GatewayOptions;
+}
+
+const MAX_CACHED = 2_000;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Remembers public, immutable IPFS content by CID. Never holds premium plaintext. */
+function immutableCache<T>() {
+  const entries = new Map<string, Promise<T>>();
+  return (key: string, load: () => Promise<T>) => {
+    let entry = entries.get(key);
+    if (!entry) {
+      if (entries.size >= MAX_CACHED) entries.delete(entries.keys().next().value!);
+      entry = load();
+      entries.set(key, entry);
+      entry.catch(() => entries.delete(key));
+    }
+    return entry;
+  };
+}
+
+function decodeText(bytes: Uint8Array, what: string) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ContentError("bad-metadata", `${what} is not UTF-8 text.`);
+  }
+}
+
+/**
+ * Reads articles the way the server shows them: the on-chain record, its metadata and free
+ * preview from IPFS, and the premium part fetched by CID, checked against it, and decrypted.
+ * It never decides access: callers ask `canRead` first.
+ */
+export function createArticleReader(options: ArticleReaderOptions) {
+  const metadataCache = immutableCache<ArticleMetadata>();
+  const previewCache = immutableCache<string>();
+
+  async function record(articleId: bigint) {
+    try {
+      const [uri, sale, terms, authors] = await options.publicClient.readContract({
+        address: options.editions,
+        abi: articleEditionsAbi,
+        functionName: "article",
+        args: [articleId],
+      });
+      return { uri, sale, terms, authors };
+    } catch (error) {
+      const revert = error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError);
+      if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName === "ArticleEditionsUnknownArticle") {
+        throw new ContentError("unknown-article", `There is no article ${articleId}.`);
+      }
+      throw new ContentError("unavailable", `The chain did not answer for article ${articleId}.`, { cause: error });
+    }
+  }
+
+  async function metadataAt(uri: string, articleId: bigint) {
+    const cid = parseIpfsUri(uri, `article ${articleId}'s token URI`);
+    return metadataCache(cid.toString(), async () => {
+      const bytes = await fetchVerified(cid, `article ${articleId}'s metadata`, { ...options.gateway, maxBytes: 1 << 20 });
+      let json: unknown;
+      try {
+        json = JSON.parse(decodeText(bytes, "The metadata"));
+      } catch (error) {
+        if (error instanceof ContentError) throw error;
+        throw new ContentError("bad-metadata", `Article ${articleId}'s metadata is not JSON.`);
+      }
+      const parsed = articleMetadataSchema.safeParse(json);
+      if (!parsed.success) {
+        const [issue] = parsed.error.issues;
+        throw new ContentError("bad-metadata", `Article ${articleId}'s metadata is invalid at ${issue.path.join(".")}: ${issue.message}`);
+      }
+      return parsed.data;
+    });
+  }
+
+  async function article(articleId: bigint) {
+    const onChain = await record(articleId);
+    return { articleId, ...onChain, metadata: await metadataAt(onChain.uri, articleId) };
+  }
+
+  async function preview(metadata: ArticleMetadata) {
+    const { cid } = metadata.properties.preview;
+    return previewCache(cid, async () =>
+      decodeText(await fetchVerified(parseIpfsUri(`ipfs://${cid}`, "preview"), "the free preview", options.gateway), "The preview"),
+    );
+  }
+
+  /** The premium Markdown, or null when the article has none. */
+  async function premium(metadata: ArticleMetadata) {
+    const envelope = metadata.properties.premium;
+    if (!envelope) return null;
+    const identity = articleIdentity(options.chainId, options.editions, metadata.properties.content_digest);
+    const dataKey = unwrapDataKey(options.keyring, envelope.key_id, envelope.wrapped_key, identity);
+    const sealed = await fetchVerified(parseIpfsUri(`ipfs://${envelope.cid}`, "premium part"), "the premium part", options.gateway);
+    try {
+      return decodeText(open(dataKey, Buffer.from(envelope.iv, "base64"), sealed, identity, "The premium part"), "The premium part");
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  return { record, article, metadataAt, preview, premium };
+}
+
+export type ArticleReader = ReturnType<typeof createArticleReader>;

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { WalletClient } from "viem";
 import { loadArticleSource } from "../../web/src/content/loadArticleSource.ts";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
-import { type PublishContext, publishArticleFile } from "../publish/publishArticleFile.ts";
+import { type PublishContext, publishArticleFile } from "../content/publishArticleFile.ts";
 
 export const SEED_ARTICLES_DIR = join(import.meta.dirname, "articles");
 

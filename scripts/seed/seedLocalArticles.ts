@@ -1,7 +1,7 @@
 // Seeds the local publication's articles (see seedArticles.ts). Run by `npm start` after the
 // deploy; safe to run again: content already on chain is recognised and not published twice.
 import { network } from "hardhat";
-import { connectContent } from "../publish/connectContent.ts";
+import { connectContent } from "../content/connectContent.ts";
 import { seedArticles } from "./seedArticles.ts";
 
 const content = await connectContent("localhost");

@@ -43,12 +43,16 @@ function applyOverrides(raw: Record<string, unknown>, overrides: FrontmatterOver
   }
 }
 
+function valueAt(raw: unknown, path: PropertyKey[]) {
+  return path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], raw);
+}
+
 function validate(raw: unknown): Frontmatter {
   const result = frontmatterSchema.safeParse(raw);
   if (result.success) return result.data;
   const [issue] = result.error.issues;
   const field = issue.path.join(".") || "frontmatter";
-  const problem = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+  const problem = valueAt(raw, issue.path) === undefined ? "is required" : issue.message;
   throw new ArticleSourceError(field, problem);
 }
 

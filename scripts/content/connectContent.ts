@@ -7,15 +7,25 @@ import { deployments } from "../../web/src/generated/contracts.ts";
 import { ipfsClient, ipfsEndpoints } from "../../web/src/ipfs/ipfsEndpoints.ts";
 import { packageCache } from "./packageCache.ts";
 
+async function connectChain(networkName: string) {
+  try {
+    const { viem } = await network.create({ network: networkName });
+    const publicClient = await viem.getPublicClient();
+    const [walletClient] = await viem.getWalletClients();
+    return { publicClient, walletClient, chainId: await publicClient.getChainId() };
+  } catch (error) {
+    const reason = (error as Error).message.split("\n")[0];
+    throw new Error(`The chain of network "${networkName}" did not answer (${reason}); for localhost, start it with \`npm start\`.`);
+  }
+}
+
 /**
  * Everything the content commands need on one network: the publisher's wallet, the deployed
  * editions contract, IPFS (IPFS_API_URL, IPFS_GATEWAY_URL), the master keyring and a reader.
  */
 export async function connectContent(networkName: string, env: NodeJS.ProcessEnv = process.env) {
-  const { viem } = await network.create({ network: networkName });
-  const publicClient = await viem.getPublicClient();
-  const [walletClient] = await viem.getWalletClients();
-  const chainId = await publicClient.getChainId();
+  const chain = await connectChain(networkName);
+  const { publicClient, walletClient, chainId } = chain;
   const deployed = (deployments as Record<string, { ArticleEditions?: { address: Address } }>)[chainId];
   if (!deployed?.ArticleEditions) {
     throw new Error(`Nothing is deployed on chain ${chainId} (network ${networkName}): run \`npm run deploy -- ${networkName}\` first.`);

@@ -48,6 +48,8 @@ function decodeText(bytes: Uint8Array, what: string) {
 export function createArticleReader(options: ArticleReaderOptions) {
   const metadataCache = immutableCache<ArticleMetadata>();
   const previewCache = immutableCache<string>();
+  // Ciphertext is public and immutable once its CID checked out; plaintext is never kept.
+  const sealedCache = immutableCache<Uint8Array>();
 
   async function record(articleId: bigint) {
     try {
@@ -105,7 +107,9 @@ export function createArticleReader(options: ArticleReaderOptions) {
     if (!envelope) return null;
     const identity = articleIdentity(options.chainId, options.editions, metadata.properties.content_digest);
     const dataKey = unwrapDataKey(options.keyring, envelope.key_id, envelope.wrapped_key, identity);
-    const sealed = await fetchVerified(parseIpfsUri(`ipfs://${envelope.cid}`, "premium part"), "the premium part", options.gateway);
+    const sealed = await sealedCache(envelope.cid, () =>
+      fetchVerified(parseIpfsUri(`ipfs://${envelope.cid}`, "premium part"), "the premium part", options.gateway),
+    );
     try {
       return decodeText(open(dataKey, Buffer.from(envelope.iv, "base64"), sealed, identity, "The premium part"), "The premium part");
     } finally {

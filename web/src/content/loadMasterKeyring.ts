@@ -36,7 +36,7 @@ export async function loadMasterKeyring(chainId: number, env: NodeJS.ProcessEnv 
   if (chainId !== LOCAL_CHAIN_ID) {
     throw new Error(`CONTENT_MASTER_KEY is required on chain ${chainId}: only the local chain generates a key file`);
   }
-  const keyFile = resolve(env.CONTENT_KEY_FILE || join(".data", "keys", "content-master.key"));
+  const keyFile = resolve(/*turbopackIgnore: true*/ env.CONTENT_KEY_FILE || join(".data", "keys", "content-master.key"));
   let current = await readMasterKeyFile(keyFile);
   if (!current) {
     current = newMasterKey();

@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { notFound } from "next/navigation";
+import { EditionStatus } from "../../../components/EditionStatus.tsx";
+import { PremiumGate } from "../../../components/PremiumGate.tsx";
+import { formatDate, formatNumber, formatPrice } from "../../../i18n/formatting.ts";
+import { findArticle, gatewayLink, listTiers } from "../../../server/catalog.ts";
+import { articleReader } from "../../../server/publication.ts";
+import { serverTranslator } from "../../../server/locale.ts";
+import { renderPublicMarkdown } from "../../../server/renderMarkdown.ts";
+import { readSession, SESSION_COOKIE } from "../../../server/session.ts";
+import { walletSetupFor } from "../../../server/walletSetupFor.ts";
+
+type Props = { params: Promise<{ slug: string }> };
+const EDITION_ONLY = 255;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await findArticle((await params).slug);
+  if (!article) return {};
+  const { metadata } = article;
+  return {
+    title: metadata.name,
+    description: metadata.description,
+    alternates: { canonical: `/articles/${metadata.properties.slug}` },
+    openGraph: {
+      type: "article",
+      title: metadata.name,
+      description: metadata.description,
+      images: [gatewayLink(metadata.image)],
+      locale: metadata.properties.language === "ko" ? "ko_KR" : "en_US",
+      publishedTime: metadata.properties.published,
+      tags: metadata.properties.tags,
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { locale, t } = await serverTranslator();
+  const article = await findArticle((await params).slug);
+  if (!article) notFound();
+  const { metadata, sale, premiumLevel } = article;
+  const { properties } = metadata;
+  const preview = await (await articleReader())
+    .preview(metadata)
+    .then((markdown) => renderPublicMarkdown(properties.preview.cid, markdown), () => null);
+  const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
+  const tiers = premiumLevel > 0 && premiumLevel !== EDITION_ONLY ? (await listTiers()).filter((tier) => tier.level >= premiumLevel && tier.saleOpen) : [];
+  const now = Date.now() / 1000;
+  const supply =
+    sale.maxSupply === 0 ? t("edition.open") : t("edition.left", { left: formatNumber(sale.maxSupply - sale.minted, locale), max: formatNumber(sale.maxSupply, locale) });
+  const window =
+    sale.saleEnd <= now || sale.saleStart > now ? <EditionStatus sale={sale} locale={locale} /> : sale.saleEnd >= 2 ** 40 - 1 ? t("article.windowOpen") : t("article.windowUntil", { date: formatDate(sale.saleEnd, locale) });
+
+  return (
+    <article lang={properties.language}>
+      <p className="muted">
+        #{properties.section} · {formatDate(Date.parse(properties.published) / 1000, locale)}
+      </p>
+      <h1>{metadata.name}</h1>
+      <p className="muted">{t("article.by", { authors: properties.authors.map((a) => a.name).join(", ") })}</p>
+      <img className="cover" src={gatewayLink(metadata.image)} alt="" />
+      {preview === null ? (
+        <p role="alert">{t("article.unavailable", { reason: "IPFS" })}</p>
+      ) : (
+        <div className="prose" data-testid="free-content" dangerouslySetInnerHTML={{ __html: preview }} />
+      )}
+
+      {premiumLevel > 0 && (
+        <section className="premium-box" aria-label={t("article.premiumTitle")} lang={locale}>
+          <h2>{t("article.premiumTitle")}</h2>
+          <p>{t("article.locked")}</p>
+          <ol className="unlock-steps" data-testid="unlock-steps">
+            <li>{t("article.step.signIn").replace(/^1\. /, "")}</li>
+            {premiumLevel === EDITION_ONLY ? (
+              <li>{t("article.editionOnly")}</li>
+            ) : (
+              <li>
+                {t("article.step.pass").replace(/^2\. /, "")}
+                <ul>
+                  {tiers.map((tier) => (
+                    <li key={tier.id}>
+                      {t("article.passOption", {
+                        name: tier.name,
+                        price: formatPrice(tier.price, locale),
+                        period: tier.duration === 0 ? t("membership.lifetime") : t("membership.period", { days: tier.duration / 86_400 }),
+                        level: tier.level,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            )}
+            <li>
+              {t("article.step.collect").replace(/^3\. /, "")}:{" "}
+              {t("article.collectTerms", { price: formatPrice(sale.price, locale), supply, window: "" }).replace(/ · $/, "")}
+              {" · "}
+              {window}
+              {sale.walletCap > 0 && ` · ${t("article.walletCap", { cap: sale.walletCap })}`}
+            </li>
+          </ol>
+          <PremiumGate articleId={article.id} setup={walletSetupFor(locale)} signedIn={session !== null} />
+        </section>
+      )}
+
+      <section className="verify" lang={locale}>
+        <h2>{t("article.verify")}</h2>
+        <p className="muted">{t("article.verifyHint")}</p>
+        <ul data-testid="cids">
+          <li>
+            {t("article.metadata")}: <a href={gatewayLink(`ipfs://${article.metadataCid}`)}>{article.metadataCid}</a>
+          </li>
+          <li>
+            {t("article.preview")}: <a href={gatewayLink(`ipfs://${properties.preview.cid}`)}>{properties.preview.cid}</a>
+          </li>
+          {properties.premium && (
+            <li>
+              {t("article.premiumCid")}: <a href={gatewayLink(`ipfs://${properties.premium.cid}`)}>{properties.premium.cid}</a>
+            </li>
+          )}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useConnection } from "wagmi";
+import { articleEditionsAbi, membershipPassAbi } from "../generated/contracts.ts";
+import { formatPrice } from "../i18n/formatting.ts";
+import { format, MESSAGES } from "../i18n/messages.ts";
+import { TxButton } from "./TxButton.tsx";
+import type { WalletSetup } from "./walletSetup.ts";
+import WalletRoot from "./WalletRoot.tsx";
+
+export interface LibraryActionsData {
+  renewals: { tokenId: string; tierName: string; duration: number; price: string }[];
+  editionsOwed: string;
+  passOwed: string;
+  articleIds: number[];
+}
+
+function LibraryActions({ setup, data }: { setup: WalletSetup; data: LibraryActionsData }) {
+  const router = useRouter();
+  const { address } = useConnection();
+  const t = MESSAGES[setup.locale];
+  const refresh = () => router.refresh();
+  return (
+    <div className="library-actions">
+      {data.renewals.map((pass) => (
+        <p key={pass.tokenId}>
+          {pass.tierName}{" "}
+          <TxButton
+            testId={`renew-pass-${pass.tokenId}`}
+            label={format(t["membership.renew"], { price: formatPrice(pass.price, setup.locale) })}
+            locale={setup.locale}
+            call={() => ({
+              address: setup.pass,
+              abi: membershipPassAbi,
+              functionName: "renewSubscription",
+              args: [BigInt(pass.tokenId), BigInt(pass.duration)],
+              value: BigInt(pass.price),
+            })}
+            onConfirmed={refresh}
+          />
+        </p>
+      ))}
+      {BigInt(data.editionsOwed) > 0n && (
+        <TxButton
+          testId="withdraw-editions"
+          label={format(t["library.withdraw"], { amount: formatPrice(data.editionsOwed, setup.locale) })}
+          locale={setup.locale}
+          call={() => ({
+            address: setup.editions,
+            abi: articleEditionsAbi,
+            functionName: "withdraw",
+            args: [address, data.articleIds.map(BigInt)],
+          })}
+          onConfirmed={refresh}
+        />
+      )}
+      {BigInt(data.passOwed) > 0n && (
+        <TxButton
+          testId="withdraw-pass"
+          label={format(t["library.withdraw"], { amount: formatPrice(data.passOwed, setup.locale) })}
+          locale={setup.locale}
+          call={() => ({ address: setup.pass, abi: membershipPassAbi, functionName: "withdraw", args: [address] })}
+          onConfirmed={refresh}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The library's wallet part: sign in (the page then shows what the wallet holds), renew, withdraw. */
+export default function LibraryWallet(props: { setup: WalletSetup; data: LibraryActionsData | null }) {
+  const router = useRouter();
+  return (
+    <WalletRoot setup={props.setup} needsSession onSignedIn={props.data ? undefined : () => router.refresh()}>
+      {props.data && <LibraryActions setup={props.setup} data={props.data} />}
+    </WalletRoot>
+  );
+}

@@ -1,50 +1,70 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
-const running: ChildProcess[] = [];
+/**
+ * The processes one local stack started: long-running services (output to `<logDir>/<name>.log`)
+ * and one-off steps. `stop` ends them all, whole process groups, and waits until they are gone.
+ */
+export function createServiceGroup(logDir: string, onUnexpectedExit: (name: string, why: string) => void) {
+  const running: { name: string; child: ChildProcess }[] = [];
+  let stopping = false;
 
-/** Starts a long-running service, its output going to `<logDir>/<name>.log`. */
-export function startService(name: string, command: string, args: string[], logDir: string, env = process.env) {
-  mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  child.on("exit", (code, signal) => {
-    if (!stopping) {
-      console.error(`\n[${name}] stopped unexpectedly (${signal ?? `exit ${code}`}); see ${join(logDir, `${name}.log`)}`);
-      stopAll(1);
-    }
-  });
-  running.push(child);
-  return child;
-}
-
-/** Runs a command to completion with inherited output; rejects naming the step when it fails. */
-export function runStep(step: string, command: string, args: string[], env = process.env) {
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${step} failed (exit ${code})`))));
-  });
-}
-
-let stopping = false;
-
-/** Stops every service this process started (their whole process groups) and exits. */
-export function stopAll(code = 0) {
-  stopping = true;
-  for (const child of running) {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+  function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
+    mkdirSync(logDir, { recursive: true });
+    const log = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    child.on("exit", (code, signal) => {
+      if (!stopping) onUnexpectedExit(name, `${signal ?? `exit ${code}`}; see ${join(logDir, `${name}.log`)}`);
+    });
+    running.push({ name, child });
+    return child;
   }
-  process.exit(code);
+
+  /** Runs a command to completion; its output is shown, or only kept in the log when `quiet`. */
+  function run(step: string, command: string, args: string[], env: NodeJS.ProcessEnv, quiet = false) {
+    return new Promise<void>((resolve, reject) => {
+      mkdirSync(logDir, { recursive: true });
+      const child = spawn(command, args, { env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
+      if (quiet) {
+        const log = createWriteStream(join(logDir, "steps.log"), { flags: "a" });
+        child.stdout?.pipe(log);
+        child.stderr?.pipe(log);
+      }
+      child.on("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error(`${step} failed (exit ${code})${quiet ? `; see ${join(logDir, "steps.log")}` : ""}`)),
+      );
+    });
+  }
+
+  async function stop() {
+    stopping = true;
+    await Promise.all(
+      running.map(
+        ({ child }) =>
+          new Promise<void>((resolve) => {
+            if (!child.pid || child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once("exit", () => resolve());
+            try {
+              process.kill(-child.pid, "SIGTERM");
+            } catch {
+              resolve(); // already gone
+            }
+            setTimeout(() => {
+              try {
+                process.kill(-child.pid!, "SIGKILL");
+              } catch {}
+              resolve();
+            }, 5_000).unref();
+          }),
+      ),
+    );
+  }
+
+  return { start, run, stop };
 }
 
 /** True when nothing listens on 127.0.0.1:`port`. */
@@ -56,9 +76,9 @@ export function isPortFree(port: number) {
   });
 }
 
-/** `preferred` when free, otherwise a free port the OS picks. */
+/** `preferred` when free (0 means any), otherwise a free port the OS picks. */
 export async function choosePort(preferred: number) {
-  if (await isPortFree(preferred)) return preferred;
+  if (preferred !== 0 && (await isPortFree(preferred))) return preferred;
   return new Promise<number>((resolve) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {

@@ -1,0 +1,106 @@
+import { join } from "node:path";
+import { choosePort, createServiceGroup, waitFor } from "./processes.ts";
+import { markWebBuild, webBuildIsCurrent, webSourceHash } from "./webBuild.ts";
+
+const root = join(import.meta.dirname, "../..");
+const bin = (name: string) => join(root, "node_modules/.bin", name);
+
+export interface LocalStackOptions {
+  /** Holds IPFS blocks, keys, package cache and logs (`.data` for `npm start`). */
+  dataDir: string;
+  /** Preferred ports; a busy one (or 0) is replaced by a free one. */
+  ports: { chain: number; ipfsApi: number; ipfsGateway: number; ipfsSwarm: number; web: number };
+  /** The web build: its folder under web/, and whether it carries the test wallet connector. */
+  web: { distDir: string; testWallet: boolean };
+  /** Keep step output in the log instead of the terminal. */
+  quiet?: boolean;
+  log?: (line: string) => void;
+  onUnexpectedExit?: (name: string, why: string) => void;
+}
+
+/**
+ * The whole local publication on loopback: a Hardhat node, the embedded IPFS node, the contracts
+ * deployed and seeded (tiers, passes, articles), and the Next.js app. `npm start` and the browser
+ * tests both start it here, so what is tested is what a newcomer runs.
+ */
+export async function startLocalStack(options: LocalStackOptions) {
+  const log = options.log ?? console.log;
+  const logDir = join(options.dataDir, "logs");
+  const services = createServiceGroup(logDir, options.onUnexpectedExit ?? ((name, why) => log(`[${name}] stopped unexpectedly (${why})`)));
+  try {
+    const port = {
+      chain: await choosePort(options.ports.chain),
+      ipfsApi: await choosePort(options.ports.ipfsApi),
+      ipfsGateway: await choosePort(options.ports.ipfsGateway),
+      ipfsSwarm: await choosePort(options.ports.ipfsSwarm),
+      web: await choosePort(options.ports.web),
+    };
+    for (const [name, preferred] of Object.entries(options.ports)) {
+      const chosen = port[name as keyof typeof port];
+      if (preferred !== 0 && chosen !== preferred) log(`Port ${preferred} is busy; ${name} uses ${chosen} instead.`);
+    }
+    const rpcUrl = `http://127.0.0.1:${port.chain}`;
+    const ipfsApi = `http://127.0.0.1:${port.ipfsApi}`;
+    const ipfsGateway = `http://127.0.0.1:${port.ipfsGateway}`;
+    const siteUrl = `http://localhost:${port.web}`;
+    // The project's Node 22 first on PATH, however this was launched.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`,
+      CHAIN_RPC_URL: rpcUrl,
+      IPFS_API_URL: ipfsApi,
+      IPFS_GATEWAY_URL: ipfsGateway,
+      IPFS_DATA_DIR: join(options.dataDir, "ipfs"),
+      IPFS_API_PORT: String(port.ipfsApi),
+      IPFS_GATEWAY_PORT: String(port.ipfsGateway),
+      IPFS_SWARM_PORT: String(port.ipfsSwarm),
+      CONTENT_KEY_FILE: join(options.dataDir, "keys", "content-master.key"),
+      CONTENT_DATA_DIR: join(options.dataDir, "content"),
+      TOPNFTPOST_DATA_DIR: options.dataDir,
+      PUBLIC_SITE_URL: siteUrl,
+    };
+
+    await services.run("Compiling contracts", bin("hardhat"), ["build", "--quiet"], env, options.quiet);
+    log(`Starting the local chain on ${rpcUrl}`);
+    services.start("chain", bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(port.chain)], env);
+    await waitFor("The local chain", async () => {
+      const response = await fetch(rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      });
+      return response.ok;
+    });
+    log(`Starting the IPFS node, API ${ipfsApi}, gateway ${ipfsGateway}`);
+    services.start("ipfs", "node", [join(root, "scripts/ipfs/serve.ts")], env);
+    await waitFor("The IPFS node", async () => (await fetch(`${ipfsApi}/api/v0/id`, { method: "POST" })).ok);
+
+    log("Deploying the contracts");
+    await services.run("Deploying", bin("hardhat"), ["run", "scripts/deploy/deploy.ts", "--network", "localhost"], env, options.quiet);
+    log("Seeding tiers and passes");
+    await services.run("Seeding", bin("hardhat"), ["run", "scripts/seed/seedLocal.ts", "--network", "localhost"], env, options.quiet);
+    log("Seeding articles");
+    await services.run("Seeding articles", "node", [join(root, "scripts/seed/seedLocalArticles.ts")], env, options.quiet);
+
+    const buildEnv = { NEXT_DIST_DIR: options.web.distDir, NEXT_PUBLIC_TEST_WALLET: options.web.testWallet ? "1" : "" };
+    const webEnv = { ...env, ...buildEnv };
+    const hash = webSourceHash(buildEnv);
+    if (webBuildIsCurrent(options.web.distDir, hash)) {
+      log("The web app is already built for these sources");
+    } else {
+      log("Building the web app (about 30 s)");
+      await services.run("Building the web app", bin("next"), ["build", "web"], webEnv, options.quiet);
+      markWebBuild(options.web.distDir, hash);
+    }
+    log(`Starting the web app on ${siteUrl}`);
+    services.start("web", bin("next"), ["start", "web", "--port", String(port.web), "--hostname", "127.0.0.1"], webEnv);
+    await waitFor("The web app", async () => (await fetch(`${siteUrl}/api/auth/nonce`)).ok);
+
+    return { rpcUrl, ipfsApi, ipfsGateway, siteUrl, dataDir: options.dataDir, logDir, stop: services.stop };
+  } catch (error) {
+    await services.stop();
+    throw error;
+  }
+}
+
+export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;

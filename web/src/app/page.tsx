@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ArticleCard } from "../components/ArticleCard.tsx";
-import { listArticles } from "../server/catalog.ts";
+import { chainNow, listArticles } from "../server/catalog.ts";
 import { serverTranslator } from "../server/locale.ts";
 
 const PER_PAGE = 10;
@@ -8,7 +8,7 @@ const PER_PAGE = 10;
 export default async function FrontPage({ searchParams }: { searchParams: Promise<{ page?: string; tag?: string }> }) {
   const { locale, t } = await serverTranslator();
   const { page: pageParam, tag } = await searchParams;
-  const all = await listArticles();
+  const [all, now] = await Promise.all([listArticles(), chainNow()]);
   const articles = tag ? all.filter((a) => a.metadata.properties.tags.includes(tag) || a.metadata.properties.section === tag) : all;
   const pages = Math.max(1, Math.ceil(articles.length / PER_PAGE));
   const page = Math.min(pages, Math.max(1, Number.parseInt(pageParam ?? "1", 10) || 1));
@@ -34,7 +34,7 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
       {shown.length === 0 && <p>{t("front.empty")}</p>}
       <ul className="cards">
         {shown.map((article) => (
-          <ArticleCard key={article.id} article={article} locale={locale} />
+          <ArticleCard key={article.id} article={article} locale={locale} now={now} />
         ))}
       </ul>
       {pages > 1 && (

@@ -4,7 +4,7 @@ import { type Locale, translator } from "../i18n/messages.ts";
 import { type ArticleEntry, gatewayLink } from "../server/catalog.ts";
 import { EditionStatus } from "./EditionStatus.tsx";
 
-export function ArticleCard({ article, locale }: { article: ArticleEntry; locale: Locale }) {
+export function ArticleCard({ article, locale, now }: { article: ArticleEntry; locale: Locale; now: number }) {
   const t = translator(locale);
   const { metadata } = article;
   const href = `/articles/${metadata.properties.slug}`;
@@ -23,7 +23,7 @@ export function ArticleCard({ article, locale }: { article: ArticleEntry; locale
             {article.premiumLevel === 0 ? t("badge.free") : article.premiumLevel === 255 ? t("badge.editionOnly") : t("badge.premium")}
           </span>
           {metadata.properties.language.toUpperCase()} · {formatDate(Date.parse(metadata.properties.published) / 1000, locale)} ·{" "}
-          {formatPrice(article.sale.price, locale)} · <EditionStatus sale={article.sale} locale={locale} />
+          {formatPrice(article.sale.price, locale)} · <EditionStatus sale={article.sale} locale={locale} now={now} />
         </p>
       </div>
     </li>

@@ -3,9 +3,8 @@ import { type Locale, translator } from "../i18n/messages.ts";
 import type { ArticleEntry } from "../server/catalog.ts";
 
 /** Editions left, sold out, closed or not yet open: what a collector checks first. */
-export function EditionStatus({ sale, locale }: { sale: ArticleEntry["sale"]; locale: Locale }) {
+export function EditionStatus({ sale, locale, now }: { sale: ArticleEntry["sale"]; locale: Locale; now: number }) {
   const t = translator(locale);
-  const now = Date.now() / 1000;
   if (sale.maxSupply > 0 && sale.minted >= sale.maxSupply) return <>{t("edition.soldOut")}</>;
   if (sale.saleEnd <= now) return <>{t("edition.closed")}</>;
   if (sale.saleStart > now) return <>{t("edition.notYet", { date: formatDate(sale.saleStart, locale) })}</>;

@@ -69,6 +69,18 @@ export function listArticles() {
   return articles.list;
 }
 
+let clock: { at: number; now: Promise<number> } | undefined;
+
+/** The chain's time (latest block), which sale windows and pass expiry follow, not the server's. */
+export function chainNow() {
+  if (!clock || Date.now() - clock.at > FRESH_MS) {
+    const now = chainClient().getBlock().then((block) => Number(block.timestamp));
+    clock = { at: Date.now(), now };
+    now.catch(() => (clock = undefined));
+  }
+  return clock.now;
+}
+
 /** An article by numeric id or by slug. */
 export async function findArticle(idOrSlug: string) {
   const list = await listArticles();

@@ -16,7 +16,8 @@ export function WalletGate(props: { locale: Locale; needsSession: boolean; autoS
   const config = useConfig();
   const chain = config.chains[0];
   const { address, chainId, status } = useConnection();
-  const connectors = useConnectors();
+  // The generic "Injected" entry only when the page has a window.ethereum; EIP-6963 wallets list themselves.
+  const connectors = useConnectors().filter((c) => c.id !== "injected" || (typeof window !== "undefined" && "ethereum" in window));
   const connect = useConnect();
   const { mutate: switchChain } = useSwitchChain();
   const { mutate: disconnect } = useDisconnect();

@@ -21,7 +21,7 @@ export function createWagmiConfig(chainId: number, rpcUrl: string) {
   const connectors = [
     injected(),
     ...(WALLETCONNECT_PROJECT_ID ? [walletConnect({ projectId: WALLETCONNECT_PROJECT_ID, showQrModal: true })] : []),
-    ...(TEST_WALLET ? [mock({ accounts: [testAccount()], features: { reconnect: true } })] : []),
+    ...(TEST_WALLET ? [mock({ accounts: [testAccount()], features: { reconnect: true, defaultConnected: true } })] : []),
   ];
   return createConfig({
     chains: [chain],

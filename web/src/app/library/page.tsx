@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { LibraryIsland } from "../../components/LibraryIsland.tsx";
 import { formatDate, formatPrice } from "../../i18n/formatting.ts";
+import { chainNow } from "../../server/catalog.ts";
 import { serverTranslator } from "../../server/locale.ts";
 import { readLibrary } from "../../server/readLibrary.ts";
 import { readSession, SESSION_COOKIE } from "../../server/session.ts";
@@ -14,7 +15,7 @@ export default async function LibraryPage() {
   const { locale, t } = await serverTranslator();
   const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
   const library = session ? await readLibrary(session.address) : null;
-  const now = Date.now() / 1000;
+  const now = await chainNow();
   return (
     <>
       <h1>{t("library.title")}</h1>

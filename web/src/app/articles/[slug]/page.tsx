@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EditionStatus } from "../../../components/EditionStatus.tsx";
 import { PremiumGate } from "../../../components/PremiumGate.tsx";
 import { formatDate, formatNumber, formatPrice } from "../../../i18n/formatting.ts";
-import { findArticle, gatewayLink, listTiers } from "../../../server/catalog.ts";
+import { chainNow, findArticle, gatewayLink, listTiers } from "../../../server/catalog.ts";
 import { articleReader } from "../../../server/publication.ts";
 import { serverTranslator } from "../../../server/locale.ts";
 import { renderPublicMarkdown } from "../../../server/renderMarkdown.ts";
@@ -45,11 +45,11 @@ export default async function ArticlePage({ params }: Props) {
     .then((markdown) => renderPublicMarkdown(properties.preview.cid, markdown), () => null);
   const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
   const tiers = premiumLevel > 0 && premiumLevel !== EDITION_ONLY ? (await listTiers()).filter((tier) => tier.level >= premiumLevel && tier.saleOpen) : [];
-  const now = Date.now() / 1000;
+  const now = await chainNow();
   const supply =
     sale.maxSupply === 0 ? t("edition.open") : t("edition.left", { left: formatNumber(sale.maxSupply - sale.minted, locale), max: formatNumber(sale.maxSupply, locale) });
   const window =
-    sale.saleEnd <= now || sale.saleStart > now ? <EditionStatus sale={sale} locale={locale} /> : sale.saleEnd >= 2 ** 40 - 1 ? t("article.windowOpen") : t("article.windowUntil", { date: formatDate(sale.saleEnd, locale) });
+    sale.saleEnd <= now || sale.saleStart > now ? <EditionStatus sale={sale} locale={locale} now={now} /> : sale.saleEnd >= 2 ** 40 - 1 ? t("article.windowOpen") : t("article.windowUntil", { date: formatDate(sale.saleEnd, locale) });
 
   return (
     <article lang={properties.language}>

@@ -1,0 +1,43 @@
+/**
+ * Browser-side stand-in for a wallet extension (none can be installed here): an EIP-1193
+ * `window.ethereum` that answers accounts and chain locally and forwards everything else, signing
+ * included, to the local node, whose accounts are unlocked. It records when the signature
+ * returned, for the unlock timing. Runs inside the page through Playwright's addInitScript.
+ */
+export function installInjectedWallet({ rpcUrl, account, chainId }: { rpcUrl: string; account: string; chainId: number }) {
+  const win = window as unknown as Record<string, unknown>;
+  let id = 0;
+  const listeners: Record<string, ((...args: unknown[]) => void)[]> = {};
+  win.ethereum = {
+    isMetaMask: false,
+    on: (event: string, listener: (...args: unknown[]) => void) => (listeners[event] ??= []).push(listener),
+    removeListener: (event: string, listener: (...args: unknown[]) => void) => {
+      listeners[event] = (listeners[event] ?? []).filter((l) => l !== listener);
+    },
+    async request({ method, params }: { method: string; params?: unknown[] }) {
+      if (method === "eth_requestAccounts" || method === "eth_accounts") return [account];
+      if (method === "eth_chainId") return `0x${chainId.toString(16)}`;
+      if (method === "wallet_requestPermissions" || method === "wallet_revokePermissions") return [];
+      const response = await fetch(rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method, params: params ?? [] }),
+      });
+      const body = await response.json();
+      if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
+      if (method === "personal_sign") win.__signatureReturnedAt = performance.now();
+      return body.result;
+    },
+  };
+}
+
+/** Records (in the page) when the unlocked premium part first appears. */
+export function recordPremiumVisible() {
+  const win = window as unknown as Record<string, unknown>;
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("[data-testid=premium-content]")) {
+      win.__premiumVisibleAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}

@@ -1,0 +1,108 @@
+// `npm run bench:web`: the reader dApp's production build on the real local stack (fresh chain,
+// IPFS node and data folder on free ports). Prints the figures and writes bench/results/web.json:
+// - premium_rps, premium_p50_ms, premium_p99_ms: the premium gate under autocannon, 10 s with 20
+//   connections and a signed-in member's session; only 200s carrying the premium text count;
+// - article_first_load_js_kb: gzipped JavaScript Chromium downloads for an article page, as an
+//   anonymous reader (no wallet code until asked);
+// - unlock_ms: in Chromium, from the wallet's signature returning to the premium text on screen
+//   (median of 5 fresh sign-ins).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+import { mnemonicToAccount } from "viem/accounts";
+import { signIn } from "../../test/helpers/siweClient.ts";
+import { startLocalStack } from "../stack/localStack.ts";
+import { installInjectedWallet, recordPremiumVisible } from "./injectedWallet.ts";
+
+const ARTICLE = "/articles/local-governments-web3-ko";
+const PREMIUM_TEXT = "인천 유니버스 프로젝트는 향후 온라인 메타버스 공간";
+const MEMBER = mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: 3 });
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (value: number) => Math.round(value * 10) / 10;
+
+const dataDir = mkdtempSync(join(tmpdir(), "topnftpost-bench-web-"));
+const stack = await startLocalStack({
+  dataDir,
+  ports: { chain: 0, ipfsApi: 0, ipfsGateway: 0, ipfsSwarm: 0, web: 0 },
+  web: { distDir: ".next", testWallet: false },
+  quiet: true,
+  log: (line) => console.log(`[stack] ${line}`),
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  // The gate under load.
+  const cookie = await signIn(MEMBER, { baseUrl: stack.siteUrl, chainId: 31337 });
+  let good = 0;
+  let other = 0;
+  const url = `${stack.siteUrl}/api/articles/1/premium`;
+  await autocannon({ url, connections: 20, duration: 2, headers: { cookie } }); // warm-up
+  const load = await autocannon({
+    url,
+    connections: 20,
+    duration: 10,
+    headers: { cookie },
+    requests: [
+      {
+        method: "GET",
+        onResponse: (status: number, body: string) => (status === 200 && body.includes(PREMIUM_TEXT) ? good++ : other++),
+      },
+    ],
+  } as autocannon.Options);
+
+  // JavaScript an anonymous reader downloads for an article page.
+  const anonymous = await browser.newPage();
+  let scriptBytes = 0;
+  const pending: Promise<void>[] = [];
+  anonymous.on("response", (response) => {
+    if (response.request().resourceType() !== "script") return;
+    pending.push(response.body().then((body) => void (scriptBytes += gzipSync(body).byteLength)).catch(() => {}));
+  });
+  await anonymous.goto(`${stack.siteUrl}${ARTICLE}`, { waitUntil: "networkidle" });
+  await Promise.all(pending);
+  await anonymous.close();
+
+  // Signature returned -> premium text visible, five fresh sign-ins.
+  const unlocks: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const context = await browser.newContext();
+    await context.addInitScript(installInjectedWallet, { rpcUrl: stack.rpcUrl, account: MEMBER.address, chainId: 31337 });
+    await context.addInitScript(recordPremiumVisible);
+    const page = await context.newPage();
+    await page.goto(`${stack.siteUrl}${ARTICLE}`);
+    await page.getByTestId("open-wallet").click();
+    await page.getByRole("button", { name: "Injected" }).click();
+    await page.getByTestId("premium-content").getByText(PREMIUM_TEXT.slice(0, 20)).waitFor();
+    const visibleAt = await page.evaluate(() => (window as unknown as { __premiumVisibleAt: number }).__premiumVisibleAt);
+    const signedAt = await page.evaluate(() => (window as unknown as { __signatureReturnedAt: number }).__signatureReturnedAt);
+    unlocks.push(visibleAt - signedAt);
+    await context.close();
+  }
+
+  const results = {
+    premium_rps: round(good / 10),
+    premium_p50_ms: load.latency.p50,
+    premium_p99_ms: load.latency.p99,
+    article_first_load_js_kb: round(scriptBytes / 1024),
+    unlock_ms: round(median(unlocks)),
+    details: { premium_200_with_text: good, premium_other: other, errors: load.errors, timeouts: load.timeouts, unlock_runs_ms: unlocks.map(round) },
+  };
+  console.log("Reader dApp (production build, 2 cores shared with chain, IPFS and the load generator):");
+  console.log(`  premium gate     ${results.premium_rps} req/s, p50 ${results.premium_p50_ms} ms, p99 ${results.premium_p99_ms} ms   (aim >= 800 req/s, p99 < 50 ms)`);
+  console.log(`  article page JS  ${results.article_first_load_js_kb} KB gzipped for an anonymous reader   (aim < 150 KB)`);
+  console.log(`  unlock           ${results.unlock_ms} ms from signature to premium text   (aim < 400 ms)`);
+  const out = join(import.meta.dirname, "../../bench/results/web.json");
+  mkdirSync(join(out, ".."), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`Wrote ${out}`);
+} finally {
+  await browser.close();
+  await stack.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(0);

@@ -15,7 +15,7 @@ import { chromium } from "@playwright/test";
 import { mnemonicToAccount } from "viem/accounts";
 import { signIn } from "../../test/helpers/siweClient.ts";
 import { startLocalStack } from "../stack/localStack.ts";
-import { installInjectedWallet, recordPremiumVisible } from "./injectedWallet.ts";
+import { installInjectedWallet, recordPremiumVisible } from "../../test/helpers/injectedWallet.ts";
 
 const ARTICLE = "/articles/local-governments-web3-ko";
 const PREMIUM_TEXT = "인천 유니버스 프로젝트는 향후 온라인 메타버스 공간";

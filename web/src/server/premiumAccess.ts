@@ -3,7 +3,8 @@ import { BaseError, ContractFunctionRevertedError } from "viem";
 import { ContentError } from "../content/contentError.ts";
 import { canReadNow } from "./canReadNow.ts";
 import { findArticle, listTiers } from "./catalog.ts";
-import { articleReader } from "./publication.ts";
+import type { ArticleMetadata } from "../content/articleMetadata.ts";
+import { articleReader, reloadArticleReader } from "./publication.ts";
 import { readSession } from "./session.ts";
 
 export interface GateAnswer {
@@ -41,6 +42,17 @@ async function unlockOptions(articleId: number) {
   };
 }
 
+/** Decrypts; after a key rotation on this machine, picks up the new key file once and retries. */
+async function readPremium(metadata: ArticleMetadata) {
+  try {
+    return await (await articleReader()).premium(metadata);
+  } catch (error) {
+    if (!(error instanceof ContentError) || error.code !== "wrong-master-key") throw error;
+    reloadArticleReader();
+    return (await articleReader()).premium(metadata);
+  }
+}
+
 /**
  * The premium gate. Access is the on-chain `canRead` at the latest block, asked on every
  * request, so an expired, transferred or sold pass or edition locks the reader out at once.
@@ -67,7 +79,7 @@ export async function premiumAccess(idParam: string, sessionToken: string | unde
   try {
     const article = await findArticle(String(articleId));
     if (!article) return answer(404, `There is no article ${articleId}.`);
-    const markdown = await (await articleReader()).premium(article.metadata);
+    const markdown = await readPremium(article.metadata);
     if (markdown === null) return answer(404, `Article ${articleId} has no premium part.`);
     // Markdown, not HTML: the reader's browser renders and sanitizes it (DOMPurify on the real
     // DOM), which keeps this hot path to one chain view and one decryption.

@@ -47,3 +47,8 @@ export function articleReader() {
     throw error;
   }));
 }
+
+/** Forgets the reader (and its keyring), so the next request loads the master keys again. */
+export function reloadArticleReader() {
+  reader = undefined;
+}

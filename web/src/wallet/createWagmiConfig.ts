@@ -10,10 +10,7 @@ const TEST_WALLET = process.env.NEXT_PUBLIC_TEST_WALLET === "1";
 const WALLETCONNECT_PROJECT_ID = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
 export const TEST_ACCOUNT_KEY = "topnftpost:test-account";
 
-function testAccount(): Address {
-  const chosen = typeof window === "undefined" ? null : window.localStorage.getItem(TEST_ACCOUNT_KEY);
-  return (chosen ?? "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC") as Address;
-}
+const chosenTestAccount = () => (typeof window === "undefined" ? null : window.localStorage.getItem(TEST_ACCOUNT_KEY));
 
 /** The one wagmi config factory: injected wallets (EIP-6963), WalletConnect when configured. */
 export function createWagmiConfig(chainId: number, rpcUrl: string) {
@@ -21,7 +18,15 @@ export function createWagmiConfig(chainId: number, rpcUrl: string) {
   const connectors = [
     injected(),
     ...(WALLETCONNECT_PROJECT_ID ? [walletConnect({ projectId: WALLETCONNECT_PROJECT_ID, showQrModal: true })] : []),
-    ...(TEST_WALLET ? [mock({ accounts: [testAccount()], features: { reconnect: true, defaultConnected: true } })] : []),
+    // Reconnects by itself (like an extension that remembers the site) only when a test chose an account.
+    ...(TEST_WALLET
+      ? [
+          mock({
+            accounts: [(chosenTestAccount() ?? "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC") as Address],
+            features: { reconnect: true, defaultConnected: chosenTestAccount() !== null },
+          }),
+        ]
+      : []),
   ];
   return createConfig({
     chains: [chain],

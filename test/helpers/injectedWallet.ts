@@ -1,12 +1,14 @@
 /**
  * Browser-side stand-in for a wallet extension (none can be installed here): an EIP-1193
- * `window.ethereum` that answers accounts and chain locally and forwards everything else, signing
- * included, to the local node, whose accounts are unlocked. It records when the signature
- * returned, for the unlock timing. Runs inside the page through Playwright's addInitScript.
+ * `window.ethereum` that answers accounts and chain locally (starting on `chainId`, switching when
+ * asked) and forwards everything else, signing included, to the local node, whose accounts are
+ * unlocked. It records when the signature returned, for the unlock timing. Runs inside the page
+ * through Playwright's addInitScript.
  */
 export function installInjectedWallet({ rpcUrl, account, chainId }: { rpcUrl: string; account: string; chainId: number }) {
   const win = window as unknown as Record<string, unknown>;
   let id = 0;
+  let currentChain = chainId;
   const listeners: Record<string, ((...args: unknown[]) => void)[]> = {};
   win.ethereum = {
     isMetaMask: false,
@@ -16,7 +18,12 @@ export function installInjectedWallet({ rpcUrl, account, chainId }: { rpcUrl: st
     },
     async request({ method, params }: { method: string; params?: unknown[] }) {
       if (method === "eth_requestAccounts" || method === "eth_accounts") return [account];
-      if (method === "eth_chainId") return `0x${chainId.toString(16)}`;
+      if (method === "eth_chainId") return `0x${currentChain.toString(16)}`;
+      if (method === "wallet_switchEthereumChain") {
+        currentChain = Number.parseInt((params?.[0] as { chainId: string }).chainId, 16);
+        for (const listener of listeners.chainChanged ?? []) listener(`0x${currentChain.toString(16)}`);
+        return null;
+      }
       if (method === "wallet_requestPermissions" || method === "wallet_revokePermissions") return [];
       const response = await fetch(rpcUrl, {
         method: "POST",

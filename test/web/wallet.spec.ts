@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
+import { installInjectedWallet } from "../helpers/injectedWallet.ts";
+import { testAccount, webStack } from "./webStack.ts";
+
+// Wallet situations beyond the main journey: a wallet on another network, gifting a pass, and an
+// author withdrawing what sales earned them.
+
+const stack = webStack();
+
+test("a wallet on another network gets a switch-network prompt, then signs in", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: stack.siteUrl });
+  // An injected wallet (stand-in for an extension) that starts on Ethereum mainnet.
+  await context.addInitScript(installInjectedWallet, { rpcUrl: stack.rpcUrl, account: testAccount(9).account.address, chainId: 1 });
+  const page = await context.newPage();
+  await page.goto("/articles/local-governments-web3-ko");
+  await page.getByTestId("open-wallet").click();
+  await page.getByRole("button", { name: "Injected" }).click();
+  const prompt = page.getByRole("button", { name: /Switch to Hardhat/ });
+  await expect(prompt).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("wrong-network.png") });
+  await prompt.click();
+  await expect(page.getByTestId("premium-denied")).toBeVisible();
+  await context.close();
+});
+
+test("gifts a pass to another address, and refuses a malformed one", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: stack.siteUrl });
+  await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [TEST_ACCOUNT_KEY, testAccount(9).account.address] as const);
+  const page = await context.newPage();
+  await page.goto("/membership");
+  const mock = page.getByRole("button", { name: "Mock Connector" });
+  if (await mock.isVisible().catch(() => false)) await mock.click();
+  const tier = page.getByTestId("tier-actions-2");
+  await tier.getByRole("textbox").fill("0x1234");
+  await page.getByTestId("gift-tier-2").click();
+  await expect(tier.getByRole("alert")).toHaveText("Enter a valid 0x address.");
+  const friend = testAccount(18).account.address;
+  await tier.getByRole("textbox").fill(friend);
+  await page.getByTestId("gift-tier-2").click();
+  await expect(tier.getByRole("status")).toHaveText(/Confirmed/);
+  const tokenId = await stack.publicClient.readContract({ address: stack.pass, abi: membershipPassAbi, functionName: "passOf", args: [friend, 2n] });
+  expect(tokenId).not.toBe(0n);
+  await context.close();
+});
+
+test("an author sees what sales earned them and withdraws it", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: stack.siteUrl });
+  // Account #3 is an author of the edition-only article, collected in the reader's journey.
+  await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [TEST_ACCOUNT_KEY, testAccount(3).account.address] as const);
+  const page = await context.newPage();
+  await page.goto("/library");
+  await expect(page.getByText("Sign in to see your passes")).toBeVisible();
+  await page.getByTestId("sign-in").click();
+  await expect(page.getByTestId("library-owed")).toContainText("You are owed");
+  await expect(page.getByTestId("library-passes")).toContainText("Member (lifetime, votes)");
+  const before = await stack.publicClient.getBalance({ address: testAccount(3).account.address });
+  await page.getByTestId("withdraw-editions").click();
+  await expect(page.getByTestId("library-owed")).toHaveText("Nothing to withdraw.");
+  expect(await stack.publicClient.getBalance({ address: testAccount(3).account.address })).toBeGreaterThan(before - 10n ** 15n);
+  await page.screenshot({ path: test.info().outputPath("author-library.png"), fullPage: true });
+  await context.close();
+});

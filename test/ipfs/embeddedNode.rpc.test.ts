@@ -21,6 +21,13 @@ describe("embedded IPFS node: Kubo RPC API through kubo-rpc-client", () => {
     expect(pins).toContain(added.cid.toString());
   });
 
+  it("reports Kubo's cumulative DAG size, wrapping included", async () => {
+    // `echo "hello world" | ipfs add` gives this CID, and `ipfs object stat` a cumulative size of 20.
+    const added = await ipfs.client.add(new TextEncoder().encode("hello world\n"));
+    expect(added.cid.toString()).toBe("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o");
+    expect(added.size).toBe(20);
+  });
+
   it("reports upload progress and honours cid-version and raw-leaves", async () => {
     const bytes = pseudoRandomBytes(600_000, 7);
     const progress: number[] = [];

@@ -41,7 +41,17 @@ async function openWallet() {
 }
 
 test("a reader without a wallet reads the free part, and sees how to unlock the rest", async () => {
-  await page.goto(SAMPLE);
+  const scripts: Promise<string>[] = [];
+  const collect = (response: import("@playwright/test").Response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.text().catch(() => ""));
+  };
+  page.on("response", collect);
+  await page.goto(SAMPLE, { waitUntil: "networkidle" });
+  page.off("response", collect);
+  // No wallet code for a reader who has not asked for it (wagmi's provider names itself in its errors).
+  const loaded = await Promise.all(scripts);
+  expect(loaded.length).toBeGreaterThan(0);
+  expect(loaded.filter((code) => code.includes("WagmiProvider"))).toEqual([]);
   await expect(page.getByTestId("free-content")).toContainText(FREE_SENTENCE);
   await expect(page.getByTestId("unlock-steps")).toContainText("Reader (monthly)");
   await expect(page.getByTestId("open-wallet")).toHaveText("Sign in to read");

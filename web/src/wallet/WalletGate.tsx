@@ -16,8 +16,11 @@ export function WalletGate(props: { locale: Locale; needsSession: boolean; autoS
   const config = useConfig();
   const chain = config.chains[0];
   const { address, chainId, status } = useConnection();
-  // The generic "Injected" entry only when the page has a window.ethereum; EIP-6963 wallets list themselves.
-  const connectors = useConnectors().filter((c) => c.id !== "injected" || (typeof window !== "undefined" && "ethereum" in window));
+  // EIP-6963 wallets list themselves by name; the generic "Injected" entry only stands in when
+  // none did and the page still has a window.ethereum.
+  const all = useConnectors();
+  const announced = all.some((c) => c.type === "injected" && c.id !== "injected");
+  const connectors = all.filter((c) => c.id !== "injected" || (!announced && typeof window !== "undefined" && "ethereum" in window));
   const connect = useConnect();
   const { mutate: switchChain } = useSwitchChain();
   const { mutate: disconnect } = useDisconnect();

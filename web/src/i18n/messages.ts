@@ -67,7 +67,7 @@ const en = {
   "membership.lifetime": "lifetime",
   "membership.period": "per {days} days",
   "membership.unlocks": "Unlocks premium articles up to level {level}",
-  "membership.votes": "{votes} votes in the coverage DAO",
+  "membership.votes": "Votes in the coverage DAO: {votes}",
   "membership.supply": "{left} of {max} left",
   "membership.unlimited": "Unlimited",
   "membership.closed": "Not on sale",

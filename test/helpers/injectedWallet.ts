@@ -5,10 +5,11 @@
  * unlocked. It records when the signature returned, for the unlock timing. Runs inside the page
  * through Playwright's addInitScript.
  */
-export function installInjectedWallet({ rpcUrl, account, chainId }: { rpcUrl: string; account: string; chainId: number }) {
+export function installInjectedWallet({ rpcUrl, account, chainId, announceAs }: { rpcUrl: string; account: string; chainId: number; announceAs?: string }) {
   const win = window as unknown as Record<string, unknown>;
   let id = 0;
   let currentChain = chainId;
+  let authorized = false;
   const listeners: Record<string, ((...args: unknown[]) => void)[]> = {};
   win.ethereum = {
     isMetaMask: false,
@@ -17,7 +18,9 @@ export function installInjectedWallet({ rpcUrl, account, chainId }: { rpcUrl: st
       listeners[event] = (listeners[event] ?? []).filter((l) => l !== listener);
     },
     async request({ method, params }: { method: string; params?: unknown[] }) {
-      if (method === "eth_requestAccounts" || method === "eth_accounts") return [account];
+      // Like a real wallet: the site sees the account only once the reader connected.
+      if (method === "eth_requestAccounts") authorized = true;
+      if (method === "eth_requestAccounts" || method === "eth_accounts") return authorized ? [account] : [];
       if (method === "eth_chainId") return `0x${currentChain.toString(16)}`;
       if (method === "wallet_switchEthereumChain") {
         currentChain = Number.parseInt((params?.[0] as { chainId: string }).chainId, 16);
@@ -36,6 +39,20 @@ export function installInjectedWallet({ rpcUrl, account, chainId }: { rpcUrl: st
       return body.result;
     },
   };
+  if (announceAs) {
+    // EIP-6963: announce the wallet by name, now and whenever a page asks.
+    const announce = () =>
+      window.dispatchEvent(
+        new CustomEvent("eip6963:announceProvider", {
+          detail: Object.freeze({
+            info: { uuid: "00000000-0000-4000-8000-000000000001", name: announceAs, icon: "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>", rdns: "dev.topnftpost.test-wallet" },
+            provider: win.ethereum,
+          }),
+        }),
+      );
+    window.addEventListener("eip6963:requestProvider", announce);
+    announce();
+  }
 }
 
 /** Records (in the page) when the unlocked premium part first appears. */

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import { zeroAddress } from "viem";
+import { articleEditionsAbi, membershipPassAbi } from "../../web/src/generated/contracts.ts";
 import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
 import { installInjectedWallet } from "../helpers/injectedWallet.ts";
 import { testAccount, webStack } from "./webStack.ts";
@@ -9,14 +10,15 @@ import { testAccount, webStack } from "./webStack.ts";
 
 const stack = webStack();
 
-test("a wallet on another network gets a switch-network prompt, then signs in", async ({ browser }) => {
+test("lists the wallet the browser announces (EIP-6963); on another network it prompts a switch, then signs in", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: stack.siteUrl });
-  // An injected wallet (stand-in for an extension) that starts on Ethereum mainnet.
-  await context.addInitScript(installInjectedWallet, { rpcUrl: stack.rpcUrl, account: testAccount(9).account.address, chainId: 1 });
+  // An injected wallet (stand-in for an extension) that announces itself and starts on Ethereum mainnet.
+  await context.addInitScript(installInjectedWallet, { rpcUrl: stack.rpcUrl, account: testAccount(9).account.address, chainId: 1, announceAs: "Test Wallet" });
   const page = await context.newPage();
   await page.goto("/articles/local-governments-web3-ko");
   await page.getByTestId("open-wallet").click();
-  await page.getByRole("button", { name: "Injected" }).click();
+  await expect(page.getByRole("button", { name: "Injected" })).toHaveCount(0); // the announced wallet stands for itself
+  await page.getByRole("button", { name: "Test Wallet" }).click();
   const prompt = page.getByRole("button", { name: /Switch to Hardhat/ });
   await expect(prompt).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("wrong-network.png") });
@@ -46,8 +48,18 @@ test("gifts a pass to another address, and refuses a malformed one", async ({ br
 });
 
 test("an author sees what sales earned them and withdraws it", async ({ browser }) => {
+  // Account #3 is an author of the edition-only article (6): a collector buys an edition.
+  const collector = testAccount(19);
+  const [, sale] = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [6n] });
+  const hash = await collector.wallet.writeContract({
+    address: stack.editions,
+    abi: articleEditionsAbi,
+    functionName: "collect",
+    args: [6n, 1n, collector.account.address, zeroAddress],
+    value: sale.price,
+  });
+  await stack.publicClient.waitForTransactionReceipt({ hash });
   const context = await browser.newContext({ baseURL: stack.siteUrl });
-  // Account #3 is an author of the edition-only article, collected in the reader's journey.
   await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [TEST_ACCOUNT_KEY, testAccount(3).account.address] as const);
   const page = await context.newPage();
   await page.goto("/library");

@@ -5,6 +5,7 @@ import { useConfig, useConnection } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { membershipPassAbi } from "../generated/contracts.ts";
 import { formatDate, formatPrice } from "../i18n/formatting.ts";
+import { passNumber } from "../i18n/passNumber.ts";
 import { format, MESSAGES } from "../i18n/messages.ts";
 import { TxButton } from "./TxButton.tsx";
 import type { WalletSetup } from "./walletSetup.ts";
@@ -57,7 +58,7 @@ function TierActions({ setup, tier }: { setup: WalletSetup; tier: TierOffer }) {
 
   return (
     <div className="tier-actions" data-testid={`tier-actions-${tier.id}`}>
-      {held && <p>{format(t["membership.holds"], { token: held.tokenId.toString(), validity })}</p>}
+      {held && <p>{format(t["membership.holds"], { token: passNumber(held.tokenId), validity })}</p>}
       {held && tier.duration > 0 && (
         <TxButton
           testId={`renew-tier-${tier.id}`}

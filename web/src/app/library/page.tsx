@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { LibraryIsland } from "../../components/LibraryIsland.tsx";
 import { formatDate, formatPrice } from "../../i18n/formatting.ts";
+import { passNumber } from "../../i18n/passNumber.ts";
 import { chainNow } from "../../server/catalog.ts";
 import { serverTranslator } from "../../server/locale.ts";
 import { readLibrary } from "../../server/readLibrary.ts";
@@ -27,7 +28,7 @@ export default async function LibraryPage() {
           <ul data-testid="library-passes">
             {library.passes.map((pass) => (
               <li key={pass.tokenId}>
-                {pass.tierName} (#{pass.tokenId}):{" "}
+                {pass.tierName} (#{passNumber(pass.tokenId)}):{" "}
                 {pass.lifetime
                   ? t("membership.forever")
                   : t(pass.expiresAt > now ? "membership.validUntil" : "membership.expiredOn", { date: formatDate(pass.expiresAt, locale) })}

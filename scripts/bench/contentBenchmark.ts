@@ -1,8 +1,9 @@
 // `npm run bench:content`: the content pipeline against a real embedded IPFS node on loopback.
 // - package_upload_50kb_ms: p50 of packaging a 50 KB article (parse result in hand; encrypt the
 //   premium part, wrap its key, upload preview, ciphertext, title card and metadata), no chain.
-// - premium_read_50kb_ms: p50 of reading a 50 KB premium part warm: fetch from the gateway,
-//   check the bytes against the CID, unwrap the key, decrypt.
+// - premium_read_50kb_ms: p50 of reading a 50 KB premium part from a warm node: fetch from the
+//   gateway, check the bytes against the CID, unwrap the key, decrypt (details also give the
+//   web server's case, where the checked ciphertext is already in memory).
 // - upload_mb_per_s: a 5 MB image through kubo-rpc-client `add`, median of 3.
 // Prints the figures and writes bench/results/content.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -72,21 +73,30 @@ try {
   }
 
   // The reader's chain client is never asked here: premium() works from metadata in hand.
-  const reader = createArticleReader({
-    publicClient: { readContract: () => Promise.reject(new Error("not used")) } as never,
-    chainId: 31337,
-    editions: EDITIONS,
-    keyring: { current: masterKey, all: [masterKey] },
-    gateway: { gatewayUrl: ipfs.gatewayUrl, timeoutMs: 5_000 },
-  });
+  const newReader = () =>
+    createArticleReader({
+      publicClient: { readContract: () => Promise.reject(new Error("not used")) } as never,
+      chainId: 31337,
+      editions: EDITIONS,
+      keyring: { current: masterKey, all: [masterKey] },
+      gateway: { gatewayUrl: ipfs.gatewayUrl, timeoutMs: 5_000 },
+    });
   const premiumSource = benchSource(999, 1024, 50 * 1024);
   const { metadata } = await packageArticle(premiumSource, context);
+  // A fresh reader each round, so every read fetches, verifies and decrypts (the node is warm).
   const readTimes: number[] = [];
+  // One long-lived reader: the ciphertext, checked once, comes from its memory (the web server's case).
+  const cachedTimes: number[] = [];
+  const serverReader = newReader();
   for (let i = 0; i < ROUNDS + 5; i++) {
-    const started = performance.now();
+    const reader = newReader();
+    let started = performance.now();
     const text = await reader.premium(metadata);
     if (i >= 5) readTimes.push(performance.now() - started);
     if (text !== premiumSource.premium) throw new Error("the premium part did not round-trip");
+    started = performance.now();
+    await serverReader.premium(metadata);
+    if (i >= 5) cachedTimes.push(performance.now() - started);
   }
 
   const image = randomBytes(5 * 1024 * 1024);
@@ -106,6 +116,7 @@ try {
       rounds: ROUNDS,
       package_upload_50kb_p99_ms: round(percentile(packageTimes, 99)),
       premium_read_50kb_p99_ms: round(percentile(readTimes, 99)),
+      premium_read_50kb_cached_ciphertext_ms: round(percentile(cachedTimes, 50)),
       last_metadata_cid: lastPackage?.metadataCid,
     },
   };

@@ -4,7 +4,7 @@ import { ContentError } from "./contentError.ts";
 // AES-256-GCM for premium parts and for wrapping their data keys. A sealed value is the
 // ciphertext followed by the 16-byte tag; the IV travels beside it (in the article metadata).
 
-export const ALGORITHM = "AES-256-GCM";
+export const ALGORITHM = "AES-256-GCM" as const;
 const TAG_BYTES = 16;
 
 export const newDataKey = () => randomBytes(32);

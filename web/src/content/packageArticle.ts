@@ -26,6 +26,27 @@ export interface ArticlePackage {
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** Seals the premium part under a fresh data key, which leaves this function only wrapped. */
+function sealPremium(source: ArticleSource, context: PackageContext) {
+  const identity = articleIdentity(context.chainId, context.editions, source.contentDigest);
+  const dataKey = newDataKey();
+  const iv = newIv();
+  try {
+    return {
+      sealed: seal(dataKey, iv, new TextEncoder().encode(source.premium!), identity),
+      envelope: {
+        algorithm: ALGORITHM,
+        iv: iv.toString("base64"),
+        key_id: context.masterKey.id,
+        wrapped_key: wrapDataKey(context.masterKey, dataKey, identity),
+        level: source.frontmatter.premium!.tier === "edition" ? EDITION_ONLY_LEVEL : (source.frontmatter.premium!.tier as number),
+      },
+    };
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
 /**
  * Uploads an article as IPFS content, everything pinned: images, the free preview, the premium
  * part sealed under a fresh data key, and the metadata JSON whose CID goes on chain.
@@ -48,30 +69,19 @@ export async function packageArticle(source: ArticleSource, context: PackageCont
     images.push({ ref: image.ref, cid });
   }
   const firstImage = images[0] ? `ipfs://${images[0].cid}` : undefined;
-  const cover = frontmatter.cover
-    ? (links.get(frontmatter.cover) ?? frontmatter.cover)
-    : (firstImage ?? `ipfs://${await add("Uploaded title card", coverCard(frontmatter.title, frontmatter.section, frontmatter.publication))}`);
-
+  const titleCard = frontmatter.cover || firstImage ? null : coverCard(frontmatter.title, frontmatter.section, frontmatter.publication);
   const preview = new TextEncoder().encode(rewriteImageLinks(source.free, links));
-  const previewCid = await add("Uploaded free preview", preview);
+  const sealedPremium = source.premium !== null && frontmatter.premium ? sealPremium(source, context) : null;
 
-  let premium: ArticleMetadata["properties"]["premium"] = null;
-  if (source.premium !== null && frontmatter.premium) {
-    const identity = articleIdentity(context.chainId, context.editions, source.contentDigest);
-    const dataKey = newDataKey();
-    const iv = newIv();
-    const sealed = seal(dataKey, iv, new TextEncoder().encode(source.premium), identity);
-    const cid = await add(`Encrypted premium part with ${ALGORITHM}, uploaded`, sealed);
-    premium = {
-      cid,
-      algorithm: ALGORITHM,
-      iv: iv.toString("base64"),
-      key_id: context.masterKey.id,
-      wrapped_key: wrapDataKey(context.masterKey, dataKey, identity),
-      level: frontmatter.premium.tier === "edition" ? EDITION_ONLY_LEVEL : frontmatter.premium.tier,
-    };
-    dataKey.fill(0);
-  }
+  // The title card, preview and premium part do not depend on each other: upload them together.
+  const [titleCardCid, previewCid, premiumCid] = await Promise.all([
+    titleCard && add("Uploaded title card", titleCard),
+    add("Uploaded free preview", preview),
+    sealedPremium && add(`Encrypted premium part with ${ALGORITHM}, uploaded`, sealedPremium.sealed),
+  ]);
+  const cover = frontmatter.cover ? (links.get(frontmatter.cover) ?? frontmatter.cover) : (firstImage ?? `ipfs://${titleCardCid}`);
+  const premium: ArticleMetadata["properties"]["premium"] =
+    sealedPremium && premiumCid ? { cid: premiumCid, ...sealedPremium.envelope } : null;
 
   const published = frontmatter.published;
   const metadata: ArticleMetadata = {

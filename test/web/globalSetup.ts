@@ -39,6 +39,7 @@ export default async function globalSetup() {
   process.env.TOPNFTPOST_TEST_STACK = JSON.stringify({
     rpcUrl: stack.rpcUrl,
     siteUrl: stack.siteUrl,
+    ipfsApi: stack.ipfsApi,
     ipfsGateway: stack.ipfsGateway,
     dataDir,
   });

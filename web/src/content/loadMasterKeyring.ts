@@ -1,4 +1,5 @@
-import { join, resolve } from "node:path";
+import { readdir } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import {
   type MasterKey,
   type MasterKeyring,
@@ -46,5 +47,10 @@ export async function loadMasterKeyring(chainId: number, env: NodeJS.ProcessEnv 
     });
   }
   const next = (await readMasterKeyFile(nextKeyFile(keyFile))) ?? undefined;
-  return { current: current!, next, all: [current!, ...(next ? [next] : [])], keyFile };
+  // Keys retired by a rotation still open metadata that a reader fetched just before it.
+  const retired = [];
+  for (const file of await readdir(dirname(keyFile)).catch(() => [])) {
+    if (file.endsWith(".retired.key")) retired.push((await readMasterKeyFile(join(dirname(keyFile), file)))!);
+  }
+  return { current: current!, next, all: [current!, ...(next ? [next] : []), ...retired], keyFile };
 }

@@ -30,7 +30,9 @@ export async function createNode(dataDir: string, swarmPort = 0) {
     }),
   );
   await helia.start();
-  return { helia, fs: unixfs(helia) };
+  // `blocks` is the store on disk: deleting through Helia's wrapper asks content routers, which an
+  // offline node has none of.
+  return { helia, fs: unixfs(helia), blocks: blockstore };
 }
 
 export type IpfsNode = Awaited<ReturnType<typeof createNode>>;

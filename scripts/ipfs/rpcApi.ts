@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import busboy from "busboy";
 import { HttpError, fetchDeadline, notFoundIfTimedOut, parseCid, sendError } from "./httpErrors.ts";
+import type { CID } from "multiformats/cid";
 import type { IpfsNode } from "./createNode.ts";
 import { kuboImport } from "../../web/src/ipfs/kuboImport.ts";
 import { openContent } from "./openContent.ts";
@@ -92,6 +93,12 @@ export function createRpcApi(node: IpfsNode, options: RpcApiOptions) {
       if (req.method !== "POST") throw new HttpError(405, `${url.pathname} needs POST`);
       await route(req, res, url.searchParams);
     } catch (error) {
+      // A refused request may still be sending its body (curl waits to send a large one): answer,
+      // close the connection, and let the rest drain into nothing.
+      if (!req.readableEnded) {
+        if (!res.headersSent) res.setHeader("connection", "close");
+        req.resume();
+      }
       sendError(res, error);
     }
   };
@@ -129,17 +136,45 @@ async function add(node: IpfsNode, options: RpcApiOptions, req: IncomingMessage,
 
   let truncated = false;
   file.stream.on("limit", () => (truncated = true));
+  // Progress streams as it happens when the declared length proves the file fits (so no 413 can
+  // follow a 200); otherwise the lines are sent with the result, once the size is known.
+  const streaming = progress && req.headers["content-length"] !== undefined && Number(req.headers["content-length"]) <= limit;
   const lines: string[] = [];
-  const { cid, size } = await kuboImport(file.stream, node.helia.blockstore, {
-    cidVersion,
-    rawLeaves: rawLeavesParam === null ? undefined : rawLeavesParam === "true",
-    onBytes: progress ? (bytes) => lines.push(JSON.stringify({ Name: file.name, Bytes: bytes })) : undefined,
-  });
-  // Over the limit: answer 413 and pin nothing (the unpinned blocks are left to garbage collection).
-  if (truncated) throw tooLarge();
-  if (pin) await pinContent(node, cid);
-  const name = file.name || cid.toString();
-  lines.push(JSON.stringify({ Name: name, Hash: cid.toString(), Size: String(size) }));
+  const emit = (line: unknown) => {
+    if (!streaming) return void lines.push(JSON.stringify(line));
+    if (!res.headersSent) res.writeHead(200, { "content-type": "application/x-ndjson", "x-chunked-output": "1" });
+    res.write(`${JSON.stringify(line)}\n`);
+  };
+  // The blocks this upload adds, so a refused upload can take them away again.
+  const store = node.helia.blockstore;
+  const added: CID[] = [];
+  const tracking = {
+    put: async (cid: CID, block: Uint8Array, putOptions?: unknown) => {
+      if (!(await store.has(cid))) added.push(cid);
+      return store.put(cid, block, putOptions as never);
+    },
+  } as unknown as typeof store;
+  try {
+    const { cid, size } = await kuboImport(file.stream, tracking, {
+      cidVersion,
+      rawLeaves: rawLeavesParam === null ? undefined : rawLeavesParam === "true",
+      onBytes: progress ? (bytes) => emit({ Name: file.name, Bytes: bytes }) : undefined,
+    });
+    // Over the limit: answer 413, pin nothing, and remove the blocks only this upload wrote.
+    if (truncated) {
+      for (const block of added) if (!(await node.helia.pins.isPinned(block))) await node.blocks.delete(block);
+      throw tooLarge();
+    }
+    if (pin) await pinContent(node, cid);
+    // The importer's size is the DAG's cumulative size, which is what Kubo reports.
+    emit({ Name: file.name || cid.toString(), Hash: cid.toString(), Size: String(size) });
+  } catch (error) {
+    if (!res.headersSent) throw error;
+    // Mid-stream, Kubo reports a failure as an error object in the stream.
+    res.end(`${JSON.stringify({ Message: (error as Error).message, Code: 0, Type: "error" })}\n`);
+    return;
+  }
+  if (res.headersSent) return void res.end();
   res.writeHead(200, { "content-type": "application/x-ndjson", "x-chunked-output": "1" });
   res.end(lines.map((l) => `${l}\n`).join(""));
 }

@@ -1,8 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDataDir, pseudoRandomBytes, readAll, startTestIpfs, toArray } from "../helpers/embeddedIpfs.ts";
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
 
 let ipfs: Awaited<ReturnType<typeof startTestIpfs>>;
 beforeAll(async () => {
@@ -89,6 +92,10 @@ describe("embedded IPFS node: bad input", () => {
     const small = await startTestIpfs(newDataDir(), { IPFS_MAX_UPLOAD_MB: "1" });
     try {
       await expect(small.client.add(pseudoRandomBytes(1_200_000, 3))).rejects.toThrow(/exceeds the 1 MB limit/);
+      // Just over the limit: refused during the import, after blocks were written; they go again.
+      const blocksBefore = filesUnder(join(small.dataDir, "blocks")).length;
+      await expect(small.client.add(pseudoRandomBytes(1024 * 1024 + 20_000, 4))).rejects.toThrow(/exceeds the 1 MB limit/);
+      expect(filesUnder(join(small.dataDir, "blocks")).length).toBe(blocksBefore);
       const pins = [];
       for await (const pin of small.client.pin.ls()) pins.push(pin);
       expect(pins).toEqual([]);

@@ -19,16 +19,8 @@ export async function kuboImport(
   content: AsyncIterable<Uint8Array>,
   blockstore: Blockstore,
   options: KuboAddOptions,
-): Promise<{ cid: CID; size: bigint; dagSize: number }> {
+): Promise<{ cid: CID; size: bigint }> {
   let bytesSoFar = 0;
-  // Kubo reports `Size` as the DAG's cumulative size: every block written, wrapping included.
-  let dagSize = 0;
-  const counting = {
-    put: (cid: CID, block: Uint8Array, putOptions?: unknown) => {
-      dagSize += block.byteLength;
-      return blockstore.put(cid, block, putOptions as never);
-    },
-  } as unknown as Blockstore;
   async function* counted() {
     for await (const chunk of content) {
       bytesSoFar += chunk.byteLength;
@@ -37,7 +29,7 @@ export async function kuboImport(
     }
   }
   let root: { cid: CID; size: bigint } | undefined;
-  for await (const entry of importer([{ content: counted() }], counting, {
+  for await (const entry of importer([{ content: counted() }], blockstore, {
     profile: "unixfs-v0-2015",
     cidVersion: options.cidVersion,
     rawLeaves: options.rawLeaves ?? options.cidVersion === 1,
@@ -45,5 +37,5 @@ export async function kuboImport(
     root = { cid: entry.cid, size: entry.size };
   }
   if (!root) throw new Error("nothing was imported");
-  return { ...root, dagSize };
+  return root;
 }

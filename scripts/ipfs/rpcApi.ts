@@ -93,12 +93,6 @@ export function createRpcApi(node: IpfsNode, options: RpcApiOptions) {
       if (req.method !== "POST") throw new HttpError(405, `${url.pathname} needs POST`);
       await route(req, res, url.searchParams);
     } catch (error) {
-      // A refused request may still be sending its body (curl waits to send a large one): answer,
-      // close the connection, and let the rest drain into nothing.
-      if (!req.readableEnded) {
-        if (!res.headersSent) res.setHeader("connection", "close");
-        req.resume();
-      }
       sendError(res, error);
     }
   };

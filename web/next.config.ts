@@ -10,6 +10,21 @@ const config: NextConfig = {
   // Test builds (browser tests, benchmarks) live beside the production build, never in it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // No framing (a wallet prompt under someone else's page is a clickjacking trap), no plugins, no
+  // MIME sniffing, no full URLs leaking to other sites.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
   reactStrictMode: true,
 };
 

@@ -38,6 +38,13 @@ test("an article page carries its title, description and Open Graph image for sh
   await expect(page.getByTestId("free-content").locator("img")).toHaveAttribute("src", new RegExp(`^${stack.ipfsGateway}/ipfs/`));
 });
 
+test("pages refuse to be framed by other sites", async ({ request }) => {
+  const response = await request.get("/articles/local-governments-web3-ko");
+  expect(response.headers()["x-frame-options"]).toBe("DENY");
+  expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
 test("an unknown article is a 404 page", async ({ page }) => {
   const response = await page.goto("/articles/no-such-article");
   expect(response?.status()).toBe(404);

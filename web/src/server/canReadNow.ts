@@ -12,7 +12,8 @@ let block: { number: bigint; answers: Map<string, Promise<boolean>> } | undefine
 
 export async function canReadNow(reader: Address, articleId: bigint) {
   const number = await chainClient().getBlockNumber({ cacheTime: 0 });
-  if (!block || block.number !== number) block = { number, answers: new Map() };
+  // A new block, or (on a quiet chain) too many readers in one: start over.
+  if (!block || block.number !== number || block.answers.size > 50_000) block = { number, answers: new Map() };
   const key = `${reader}:${articleId}`;
   let answer = block.answers.get(key);
   if (!answer) {

@@ -70,6 +70,7 @@ test("connects, signs in with one signature, and sees the lock", async () => {
 test("buys a reader pass and reads the premium part", async () => {
   await page.getByTestId("buy-tier-1").click();
   await expect(page.getByTestId("premium-content")).toContainText(SAMPLE_PREMIUM_SENTENCE);
+  await expect(page.getByTestId("unlock-steps")).toHaveCount(0); // the "how to unlock" text goes
   await shot("3-premium-unlocked");
 });
 

@@ -1,6 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { format, MESSAGES } from "../i18n/messages.ts";
 import type { UnlockOptions } from "../wallet/unlockOptions.ts";
 import type { WalletSetup } from "../wallet/walletSetup.ts";
@@ -18,8 +18,11 @@ type State =
   | { kind: "denied"; unlock: UnlockOptions }
   | { kind: "error"; message: string };
 
-/** The premium part of an article page: asks the gate, and shows what it answers. */
-export function PremiumGate(props: { articleId: number; setup: WalletSetup; signedIn: boolean }) {
+/**
+ * The premium part of an article page: asks the gate, and shows what it answers. `children` is
+ * the server-rendered "how to unlock" text, shown until the part is unlocked.
+ */
+export function PremiumGate(props: { articleId: number; setup: WalletSetup; signedIn: boolean; children?: ReactNode }) {
   const t = MESSAGES[props.setup.locale];
   const [state, setState] = useState<State>({ kind: props.signedIn ? "loading" : "locked" });
   const [walletOpen, setWalletOpen] = useState(false);
@@ -50,6 +53,7 @@ export function PremiumGate(props: { articleId: number; setup: WalletSetup; sign
   }
   return (
     <div className="premium-gate" data-testid="premium-gate">
+      {props.children}
       {state.kind === "loading" && <p role="status">{t["article.unlocking"]}</p>}
       {state.kind === "denied" && <p role="status" data-testid="premium-denied">{t["article.noAccess"]}</p>}
       {state.kind === "error" && <p role="alert">{format(t["article.unavailable"], { reason: state.message })}</p>}
@@ -64,7 +68,7 @@ export function PremiumGate(props: { articleId: number; setup: WalletSetup; sign
       ) : (
         state.kind !== "loading" && (
           <button type="button" className="primary" onClick={() => setWalletOpen(true)} data-testid="open-wallet">
-            {state.kind === "denied" ? `${t["article.buyPass"]} / ${t["article.step.collect"].replace(/^3\. /, "")}` : t["article.signInButton"]}
+            {state.kind === "denied" ? t["article.unlockButton"] : t["article.signInButton"]}
           </button>
         )
       )}

@@ -68,37 +68,38 @@ export default async function ArticlePage({ params }: Props) {
       {premiumLevel > 0 && (
         <section className="premium-box" aria-label={t("article.premiumTitle")} lang={locale}>
           <h2>{t("article.premiumTitle")}</h2>
-          <p>{t("article.locked")}</p>
-          <ol className="unlock-steps" data-testid="unlock-steps">
-            <li>{t("article.step.signIn").replace(/^1\. /, "")}</li>
-            {premiumLevel === EDITION_ONLY ? (
-              <li>{t("article.editionOnly")}</li>
-            ) : (
+          <PremiumGate articleId={article.id} setup={walletSetupFor(locale)} signedIn={session !== null}>
+            <p>{t("article.locked")}</p>
+            <ol className="unlock-steps" data-testid="unlock-steps">
+              <li>{t("article.step.signIn")}</li>
+              {premiumLevel === EDITION_ONLY ? (
+                <li>{t("article.editionOnly")}</li>
+              ) : (
+                <li>
+                  {t("article.step.pass")}
+                  <ul>
+                    {tiers.map((tier) => (
+                      <li key={tier.id}>
+                        {t("article.passOption", {
+                          name: tier.name,
+                          price: formatPrice(tier.price, locale),
+                          period: tier.duration === 0 ? t("membership.lifetime") : t("membership.period", { days: tier.duration / 86_400 }),
+                          level: tier.level,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              )}
               <li>
-                {t("article.step.pass").replace(/^2\. /, "")}
-                <ul>
-                  {tiers.map((tier) => (
-                    <li key={tier.id}>
-                      {t("article.passOption", {
-                        name: tier.name,
-                        price: formatPrice(tier.price, locale),
-                        period: tier.duration === 0 ? t("membership.lifetime") : t("membership.period", { days: tier.duration / 86_400 }),
-                        level: tier.level,
-                      })}
-                    </li>
-                  ))}
-                </ul>
+                {t("article.step.collect")}:{" "}
+                {t("article.collectTerms", { price: formatPrice(sale.price, locale), supply })}
+                {" · "}
+                {window}
+                {sale.walletCap > 0 && ` · ${t("article.walletCap", { cap: sale.walletCap })}`}
               </li>
-            )}
-            <li>
-              {t("article.step.collect").replace(/^3\. /, "")}:{" "}
-              {t("article.collectTerms", { price: formatPrice(sale.price, locale), supply, window: "" }).replace(/ · $/, "")}
-              {" · "}
-              {window}
-              {sale.walletCap > 0 && ` · ${t("article.walletCap", { cap: sale.walletCap })}`}
-            </li>
-          </ol>
-          <PremiumGate articleId={article.id} setup={walletSetupFor(locale)} signedIn={session !== null} />
+            </ol>
+          </PremiumGate>
         </section>
       )}
 

@@ -118,6 +118,12 @@ test("switches to Korean and sees the Korean interface, remembered", async () =>
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("최신 기사");
   await shot("7-korean-front-page");
+  // A refused transaction is explained in Korean too: gifting a tier to a wallet that holds it.
+  await page.goto("/membership");
+  const tier = page.getByTestId("tier-actions-1");
+  await tier.getByRole("textbox").fill(READER);
+  await page.getByTestId("gift-tier-1").click();
+  await expect(tier.getByRole("status")).toContainText("이 지갑은 이미 이 등급의 패스");
 });
 
 test("an article carrying script runs none of it", async () => {

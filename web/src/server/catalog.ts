@@ -1,10 +1,9 @@
 import "server-only";
 import type { ArticleMetadata } from "../content/articleMetadata.ts";
 import { ContentError } from "../content/contentError.ts";
-import { membershipPassAbi } from "../generated/contracts.ts";
+import { articleEditionsAbi, membershipPassAbi } from "../generated/contracts.ts";
 import { articleReader, chainClient, publicationAddresses } from "./publication.ts";
 import { serverConfig } from "./serverConfig.ts";
-import { articleEditionsAbi } from "../generated/contracts.ts";
 
 export interface ArticleEntry {
   id: number;

@@ -12,7 +12,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "ul", "ol", "li", "pre", "code", "em", "strong", "del",
     "a", "img", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "sup", "sub",
   ],
-  allowedAttributes: { a: ["href", "title"], img: ["src", "alt", "title"], th: ["align"], td: ["align"] },
+  allowedAttributes: { a: ["href", "title", "rel"], img: ["src", "alt", "title", "loading"], th: ["align"], td: ["align"] },
   allowedSchemes: ["https", "http", "mailto"],
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
@@ -21,7 +21,6 @@ const ALLOWED: sanitizeHtml.IOptions = {
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: "lazy" } }),
   },
 };
-ALLOWED.allowedAttributes = { ...ALLOWED.allowedAttributes, a: ["href", "title", "rel"], img: ["src", "alt", "title", "loading"] };
 
 const rendered = new Map<string, string>();
 

@@ -11,8 +11,8 @@ async function connectChain(networkName: string) {
   try {
     const { viem } = await network.create({ network: networkName });
     const publicClient = await viem.getPublicClient();
-    const [walletClient] = await viem.getWalletClients();
-    return { publicClient, walletClient, chainId: await publicClient.getChainId() };
+    const wallets = await viem.getWalletClients();
+    return { publicClient, walletClient: wallets[0], wallets, chainId: await publicClient.getChainId() };
   } catch (error) {
     const reason = (error as Error).message.split("\n")[0];
     throw new Error(`The chain of network "${networkName}" did not answer (${reason}); for localhost, start it with \`npm start\`.`);
@@ -25,7 +25,7 @@ async function connectChain(networkName: string) {
  */
 export async function connectContent(networkName: string, env: NodeJS.ProcessEnv = process.env) {
   const chain = await connectChain(networkName);
-  const { publicClient, walletClient, chainId } = chain;
+  const { publicClient, walletClient, wallets, chainId } = chain;
   const deployed = (deployments as Record<string, { ArticleEditions?: { address: Address } }>)[chainId];
   if (!deployed?.ArticleEditions) {
     throw new Error(`Nothing is deployed on chain ${chainId} (network ${networkName}): run \`npm run deploy -- ${networkName}\` first.`);
@@ -38,6 +38,8 @@ export async function connectContent(networkName: string, env: NodeJS.ProcessEnv
     editions,
     publicClient,
     walletClient,
+    /** Every account the network config signs for (the local node's 20; one elsewhere). */
+    wallets,
     keyring,
     ipfs: ipfsClient(apiUrl),
     gateway,

@@ -1,25 +1,17 @@
-import type { KuboRPCClient } from "kubo-rpc-client";
-import { type Address, formatEther, parseEventLogs, type PublicClient, type WalletClient } from "viem";
-import type { ArticleReader } from "../../web/src/content/createArticleReader.ts";
+import { formatEther, parseEventLogs } from "viem";
 import { type ArticleSource } from "../../web/src/content/loadArticleSource.ts";
 import type { MasterKey } from "../../web/src/content/masterKey.ts";
 import { packageArticle } from "../../web/src/content/packageArticle.ts";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
+import { type ContentChain, sendContractWrite } from "./contentChain.ts";
 import { findPublishedArticle } from "./findPublishedArticle.ts";
 import type { PackageCache } from "./packageCache.ts";
 import { publishParams, resolveAuthors } from "./publishParams.ts";
 
-export interface PublishContext {
-  publicClient: PublicClient;
-  walletClient: WalletClient;
-  chainId: number;
-  editions: Address;
-  ipfs: Pick<KuboRPCClient, "add">;
-  reader: ArticleReader;
+export interface PublishContext extends ContentChain {
   masterKey: MasterKey;
   siteUrl: string;
   cache?: PackageCache;
-  log?: (line: string) => void;
 }
 
 export interface PublishResult {
@@ -77,17 +69,13 @@ export async function publishArticleFile(source: ArticleSource, context: Publish
   }
 
   const treasury = await publicClient.readContract({ address: editions, abi: articleEditionsAbi, functionName: "treasury" });
-  const { request, result: articleId } = await publicClient.simulateContract({
-    address: editions,
-    abi: articleEditionsAbi,
-    functionName: "publish",
-    args: [publishParams(source, metadataCid, account.address, treasury)],
-    account,
-  });
-  const transactionHash = await context.walletClient.writeContract(request);
-  log(`Sent the publish transaction ${transactionHash}; waiting for it to be mined`);
-  const receipt = await publicClient.waitForTransactionReceipt({ hash: transactionHash });
-  if (receipt.status !== "success") throw new Error(`The publish transaction ${transactionHash} reverted.`);
+  const { hash: transactionHash, receipt, result } = await sendContractWrite(
+    publicClient,
+    context.walletClient,
+    { address: editions, abi: articleEditionsAbi, functionName: "publish", args: [publishParams(source, metadataCid, account.address, treasury)] },
+    (hash) => log(`Sent the publish transaction ${hash}; waiting for it to be mined`),
+  );
+  const articleId = result as bigint;
   const [published] = parseEventLogs({ abi: articleEditionsAbi, eventName: "ArticlePublished", logs: receipt.logs });
   log(`Published article ${published?.args.articleId ?? articleId} in block ${receipt.blockNumber}`);
   return { articleId: published?.args.articleId ?? articleId, metadataCid, transactionHash, alreadyPublished: false };

@@ -1,20 +1,11 @@
-import type { KuboRPCClient } from "kubo-rpc-client";
-import type { Address, PublicClient, WalletClient } from "viem";
-import type { ArticleReader } from "../../web/src/content/createArticleReader.ts";
 import { articleIdentity } from "../../web/src/content/contentCrypto.ts";
 import { type MasterKey, type MasterKeyring, unwrapDataKey, wrapDataKey } from "../../web/src/content/masterKey.ts";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
+import { type ContentChain, sendContractWrite } from "./contentChain.ts";
 
-export interface RewrapContext {
-  publicClient: PublicClient;
-  walletClient: WalletClient;
-  chainId: number;
-  editions: Address;
-  ipfs: Pick<KuboRPCClient, "add">;
-  reader: ArticleReader;
+export interface RewrapContext extends ContentChain {
   /** Every key the articles may be wrapped under now. */
   keyring: MasterKeyring;
-  log?: (line: string) => void;
 }
 
 /**
@@ -25,7 +16,6 @@ export interface RewrapContext {
 export async function rewrapArticles(target: MasterKey, context: RewrapContext) {
   const log = context.log ?? (() => {});
   const { publicClient, editions } = context;
-  const account = context.walletClient.account!;
   const count = await publicClient.readContract({ address: editions, abi: articleEditionsAbi, functionName: "articleCount" });
   let rewrapped = 0;
   for (let articleId = 1n; articleId <= count; articleId++) {
@@ -40,14 +30,12 @@ export async function rewrapArticles(target: MasterKey, context: RewrapContext) 
     };
     dataKey.fill(0);
     const { cid } = await context.ipfs.add(new TextEncoder().encode(JSON.stringify(revised, null, 2)), { pin: true, cidVersion: 0 });
-    const { request } = await publicClient.simulateContract({
+    await sendContractWrite(publicClient, context.walletClient, {
       address: editions,
       abi: articleEditionsAbi,
       functionName: "revise",
       args: [articleId, `ipfs://${cid}`],
-      account,
     });
-    await publicClient.waitForTransactionReceipt({ hash: await context.walletClient.writeContract(request) });
     rewrapped++;
     log(`Article ${articleId}: data key re-wrapped under ${target.id}, metadata revised to ipfs://${cid}`);
   }

@@ -1,7 +1,8 @@
 import { join } from "node:path";
-import type { WalletClient } from "viem";
+import { type WalletClient, zeroAddress } from "viem";
 import { loadArticleSource } from "../../web/src/content/loadArticleSource.ts";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
+import { sendContractWrite } from "../content/contentChain.ts";
 import { type PublishContext, publishArticleFile } from "../content/publishArticleFile.ts";
 
 export const SEED_ARTICLES_DIR = join(import.meta.dirname, "articles");
@@ -34,31 +35,25 @@ export async function seedArticles(context: PublishContext, collectors: WalletCl
     });
     if ("then" in seed && seed.then === "sell-out") {
       for (const collector of collectors.slice(sale.minted, sale.maxSupply)) {
-        const hash = await collector.writeContract({
+        await sendContractWrite(publicClient, collector, {
           address: editions,
           abi: articleEditionsAbi,
           functionName: "collect",
-          args: [result.articleId, 1n, collector.account!.address, "0x0000000000000000000000000000000000000000"],
+          args: [result.articleId, 1n, collector.account!.address, zeroAddress],
           value: sale.price,
-          account: collector.account!,
-          chain: collector.chain,
         });
-        await publicClient.waitForTransactionReceipt({ hash });
       }
       log(`  Article ${result.articleId} is sold out (${sale.maxSupply} editions).`);
     }
     if ("then" in seed && seed.then === "close-sale") {
       const { timestamp } = await publicClient.getBlock();
       if (BigInt(sale.saleEnd) > timestamp) {
-        const hash = await context.walletClient.writeContract({
+        await sendContractWrite(publicClient, context.walletClient, {
           address: editions,
           abi: articleEditionsAbi,
           functionName: "closeSale",
           args: [result.articleId],
-          account: context.walletClient.account!,
-          chain: context.walletClient.chain,
         });
-        await publicClient.waitForTransactionReceipt({ hash });
       }
       log(`  Article ${result.articleId}'s sale is closed.`);
     }

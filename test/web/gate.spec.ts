@@ -166,31 +166,23 @@ test.describe("the premium gate", () => {
     for (const id of ["abc", "0", "1e3", "-1", "99999999999"]) expect((await premium(id, cookie)).status, id).toBe(400);
   });
 
-  test("answers 503 with a clear message when the IPFS node is down, leaking nothing", async () => {
-    const cookie = await signInAs(3);
-    const server = await startExtraWebServer({ IPFS_GATEWAY_URL: "http://127.0.0.1:9" });
-    try {
-      const answer = await premium(LEVEL_TWO, cookie, server.url);
-      expect(answer.status).toBe(503);
-      expect(JSON.parse(answer.text).error).toContain("IPFS");
-      expectNoPremium(answer.text);
-    } finally {
-      server.stop();
-    }
-  });
-
-  test("answers 503 when the chain RPC is down", async () => {
-    const cookie = await signInAs(3);
-    const server = await startExtraWebServer({ CHAIN_RPC_URL: "http://127.0.0.1:9" });
-    try {
-      const answer = await premium(LEVEL_TWO, cookie, server.url);
-      expect(answer.status).toBe(503);
-      expect(JSON.parse(answer.text).error).toContain("blockchain");
-      expectNoPremium(answer.text);
-    } finally {
-      server.stop();
-    }
-  });
+  for (const [part, overrides, says] of [
+    ["the IPFS node", { IPFS_GATEWAY_URL: "http://127.0.0.1:9" }, "IPFS"],
+    ["the chain RPC", { CHAIN_RPC_URL: "http://127.0.0.1:9" }, "blockchain"],
+  ] as const) {
+    test(`answers 503 with a clear message when ${part} is down, leaking nothing`, async () => {
+      const cookie = await signInAs(3);
+      const server = await startExtraWebServer(overrides);
+      try {
+        const answer = await premium(LEVEL_TWO, cookie, server.url);
+        expect(answer.status).toBe(503);
+        expect(JSON.parse(answer.text).error).toContain(says);
+        expectNoPremium(answer.text);
+      } finally {
+        server.stop();
+      }
+    });
+  }
 
   // Last: it moves the shared chain's clock past every monthly pass.
   test("locks out a pass once it expires", async () => {

@@ -7,6 +7,8 @@ import { configVariable, defineConfig } from "hardhat/config";
 const require = createRequire(import.meta.url);
 const solcjsPath = require.resolve("solc/soljson.js");
 const solcVersion: string = require("solc/package.json").version;
+// `npm run test:deep` sets this: 1,000 runs for every fuzz and invariant test instead of the quick profile.
+const deep = process.env.TOPNFTPOST_DEEP_TESTS === "1";
 
 export default defineConfig({
   plugins: [hardhatToolboxViemPlugin],
@@ -29,8 +31,8 @@ export default defineConfig({
   },
   test: {
     solidity: {
-      fuzz: { runs: 256 },
-      invariant: { runs: 64, depth: 32, failOnRevert: false },
+      fuzz: { runs: deep ? 1_000 : 256 },
+      invariant: { runs: deep ? 1_000 : 64, depth: 32, failOnRevert: false },
     },
   },
   networks: {

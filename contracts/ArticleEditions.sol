@@ -20,15 +20,22 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
 
     uint8 public constant EDITION_HOLDERS_ONLY = type(uint8).max;
     uint256 public constant MAX_AUTHORS = 8;
-    uint16 public constant MAX_REFERRAL_BPS = 5_000;
+    /// @notice Most a referral may earn: a buyer may name their own second wallet as referrer,
+    /// so a referral share is a discount anyone can take, and it stays a bounded one.
+    uint16 public constant MAX_REFERRAL_BPS = 2_000;
+    /// @notice Most editions one `collect` mints: enough for a team or a giveaway, while an open
+    /// edition's 48-bit counter would need 2.8 trillion calls to run out.
+    uint256 public constant MAX_PER_COLLECT = 100;
 
     uint40 private constant _NO_END = type(uint40).max;
     uint256 private constant _BPS = 10_000;
+    uint48 private constant _OPEN_EDITION_LIMIT = type(uint48).max;
+    bytes4 private constant _ERC4906_INTERFACE_ID = 0x49064906;
     /// @dev Settlement key of the treasury's residual share (no author can be the zero address).
     address private constant _TREASURY_KEY = address(0);
 
     /// Storage layout, chosen for gas: `collect` reads and writes one slot per article, `_sales`:
-    /// price 96 | maxSupply 32 | minted 32 | saleStart 40 | saleEnd 40 | walletCap 16 = 256 bits.
+    /// price 80 | maxSupply 32 | minted 48 | saleStart 40 | saleEnd 40 | walletCap 16 = 256 bits.
     /// Revenue is not booked per sale: each payee's due is derived at withdrawal from `minted` and
     /// `_terms.referred` (price never changes), so a collect without a referrer writes only that
     /// slot and the collector's ERC-1155 balance. `saleEnd` is never 0 once published (no end is
@@ -39,6 +46,8 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     mapping(uint256 articleId => string) private _uris;
     mapping(uint256 articleId => mapping(address payee => uint256)) private _settled;
     mapping(address account => uint256) private _credit;
+    /// @dev Sum of `_credit`, for `surplus`; written only by referred collects and their payout.
+    uint256 private _creditTotal;
     uint256 private _articleCount;
     address private _treasury;
     string private _contractURI;
@@ -79,6 +88,7 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         _uris[articleId] = params.uri;
         if (params.royaltyBps != 0) _setTokenRoyalty(articleId, params.royaltyReceiver, params.royaltyBps);
         emit ArticlePublished(articleId, msg.sender, params);
+        emit URI(params.uri, articleId);
     }
 
     /// @inheritdoc IArticleEditions
@@ -112,16 +122,28 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         emit SaleClosed(articleId, uint40(block.timestamp));
     }
 
+    /// @inheritdoc IArticleEditions
+    function setArticleRoyalty(uint256 articleId, address receiver, uint96 bps)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+    {
+        _existingSale(articleId);
+        if (bps == 0) _resetTokenRoyalty(articleId);
+        else _setTokenRoyalty(articleId, receiver, bps);
+        emit ArticleRoyaltyUpdated(articleId, receiver, bps);
+    }
+
     // ----- collecting -----
 
     /// @inheritdoc IArticleEditions
     function collect(uint256 articleId, uint256 quantity, address recipient, address referrer) external payable {
         Sale memory s = _existingSale(articleId);
         if (quantity == 0) revert ArticleEditionsZeroQuantity(articleId);
+        if (quantity > MAX_PER_COLLECT) revert ArticleEditionsQuantityTooLarge(articleId, quantity, MAX_PER_COLLECT);
         if (block.timestamp < s.saleStart || block.timestamp >= s.saleEnd) {
             revert ArticleEditionsSaleClosed(articleId, s.saleStart, s.saleEnd, block.timestamp);
         }
-        uint256 limit = s.maxSupply == 0 ? type(uint32).max : s.maxSupply;
+        uint256 limit = s.maxSupply == 0 ? _OPEN_EDITION_LIMIT : s.maxSupply;
         if (quantity > limit - s.minted) revert ArticleEditionsSoldOut(articleId, limit - s.minted, quantity);
         if (s.walletCap != 0) {
             uint256 held = balanceOf(recipient, articleId);
@@ -132,7 +154,7 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         uint256 cost = uint256(s.price) * quantity;
         if (msg.value != cost) revert ArticleEditionsWrongPayment(articleId, cost, msg.value);
 
-        _sales[articleId].minted = s.minted + uint32(quantity);
+        _sales[articleId].minted = s.minted + uint48(quantity);
         if (referrer != address(0) && referrer != recipient && referrer != msg.sender) {
             _creditReferral(articleId, s.price, quantity, referrer);
         }
@@ -187,8 +209,14 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     /// @inheritdoc IArticleEditions
     function owed(address account, uint256[] calldata articleIds) external view returns (uint256 amount) {
         amount = _credit[account];
+        // One bit per article id, so an id listed twice counts once, as `withdraw` pays it.
+        uint256[] memory seen = new uint256[]((_articleCount >> 8) + 1);
         for (uint256 i; i < articleIds.length; ++i) {
-            (uint256 asAuthor, uint256 asTreasury) = _due(articleIds[i], account);
+            uint256 articleId = articleIds[i];
+            (uint256 asAuthor, uint256 asTreasury) = _due(articleId, account);
+            uint256 bit = 1 << (articleId & 0xff);
+            if (seen[articleId >> 8] & bit != 0) continue;
+            seen[articleId >> 8] |= bit;
             amount += asAuthor + asTreasury;
         }
     }
@@ -196,7 +224,10 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     /// @inheritdoc IArticleEditions
     function withdraw(address account, uint256[] calldata articleIds) external returns (uint256 amount) {
         amount = _credit[account];
-        if (amount != 0) _credit[account] = 0;
+        if (amount != 0) {
+            _credit[account] = 0;
+            _creditTotal -= amount;
+        }
         for (uint256 i; i < articleIds.length; ++i) {
             uint256 articleId = articleIds[i];
             (uint256 asAuthor, uint256 asTreasury) = _due(articleId, account);
@@ -208,6 +239,26 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         emit Withdrawn(account, amount);
         (bool sent,) = account.call{value: amount}("");
         if (!sent) revert ArticleEditionsPayoutFailed(account, amount);
+    }
+
+    /// @inheritdoc IArticleEditions
+    function surplus() public view returns (uint256) {
+        uint256 owedToAll = _creditTotal;
+        uint256 count = _articleCount;
+        for (uint256 articleId = 1; articleId <= count; ++articleId) {
+            owedToAll += _unsettled(articleId);
+        }
+        return address(this).balance - owedToAll;
+    }
+
+    /// @inheritdoc IArticleEditions
+    function sweepSurplus() external returns (uint256 amount) {
+        amount = surplus();
+        if (amount == 0) revert ArticleEditionsNoSurplus();
+        address treasury_ = _treasury;
+        emit SurplusSwept(treasury_, amount);
+        (bool sent,) = treasury_.call{value: amount}("");
+        if (!sent) revert ArticleEditionsPayoutFailed(treasury_, amount);
     }
 
     /// @inheritdoc IArticleEditions
@@ -226,18 +277,19 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         override(ERC1155, ERC2981, AccessControl)
         returns (bool)
     {
-        return interfaceId == bytes4(0x49064906) || super.supportsInterface(interfaceId);
+        return interfaceId == _ERC4906_INTERFACE_ID || super.supportsInterface(interfaceId);
     }
 
     // ----- internals -----
 
     /// @dev Referral pay is fixed per edition (floor of price x bps), so totals stay exact sums.
-    function _creditReferral(uint256 articleId, uint96 price, uint256 quantity, address referrer) private {
+    function _creditReferral(uint256 articleId, uint80 price, uint256 quantity, address referrer) private {
         Terms storage terms = _terms[articleId];
         uint256 amount = _referralCut(price, terms.referralBps) * quantity;
         if (amount == 0) return;
-        terms.referred += uint32(quantity);
+        terms.referred += uint48(quantity);
         _credit[referrer] += amount;
+        _creditTotal += amount;
         emit ReferralCredited(referrer, articleId, quantity, amount);
     }
 
@@ -264,7 +316,19 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         }
     }
 
-    function _referralCut(uint96 price, uint16 referralBps) private pure returns (uint256) {
+    /// @dev What the article took in, net of referrals, that no payee has withdrawn yet.
+    function _unsettled(uint256 articleId) private view returns (uint256 amount) {
+        Sale memory s = _sales[articleId];
+        Terms memory t = _terms[articleId];
+        amount = s.minted * uint256(s.price) - t.referred * _referralCut(s.price, t.referralBps);
+        amount -= _settled[articleId][_TREASURY_KEY];
+        Payee[] storage authors = _authors[articleId];
+        for (uint256 i; i < authors.length; ++i) {
+            amount -= _settled[articleId][authors[i].account];
+        }
+    }
+
+    function _referralCut(uint80 price, uint16 referralBps) private pure returns (uint256) {
         return uint256(price) * referralBps / _BPS;
     }
 

@@ -18,33 +18,45 @@ import {IMembershipPass} from "./interfaces/IMembershipPass.sol";
 /// votes (ERC-5805 on a timestamp clock) for lifetime member tiers.
 /// @dev Votes come from OZ `Votes` fed by per-tier weights rather than `ERC721Votes`' one vote
 /// per token. Sales revenue is pulled: the treasury withdraws the contract balance net of what
-/// referrers are owed, so a purchase without a referrer writes no accounting slot at all.
+/// referrers are owed, so a purchase without a referrer writes no accounting slot at all (and ETH
+/// forced into the contract simply becomes the treasury's).
 contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessControl, IERC4906 {
     bytes32 public constant MANAGER_ROLE = keccak256("MANAGER_ROLE");
 
     /// @inheritdoc IMembershipPass
     uint256 public constant MAX_TIERS = 16;
-    uint16 public constant MAX_REFERRAL_BPS = 5_000;
+    /// @notice Most a referral may earn: a referral works as a discount anyone can take by naming
+    /// their own second wallet, so it stays a bounded one.
+    uint16 public constant MAX_REFERRAL_BPS = 2_000;
     uint8 public constant MAX_LEVEL = 254;
+    /// @notice Periods a pass may be paid ahead: two years of a monthly tier. Longer would let a
+    /// cheap or trial period turn into lasting access that survives a price rise or a closed sale.
+    uint256 public constant MAX_PREPAID_PERIODS = 24;
+    /// @notice How long a lapsed subscriber keeps their seat before anyone may reclaim it.
+    uint256 public constant SEAT_GRACE_PERIOD = 30 days;
 
     uint256 private constant _SERIAL_BITS = 32;
     uint40 private constant _LIFETIME = type(uint40).max;
+    uint8 private constant _TRANSFERABLE = 1;
+    uint8 private constant _SALE_OPEN = 2;
+    uint256 private constant _BPS = 10_000;
+    bytes4 private constant _ERC4906_INTERFACE_ID = 0x49064906;
 
     /// Storage layout, chosen for gas (a new slot costs 22,100): one slot per tier holds all that
     /// `purchase`, `renewSubscription` and `hasAccess` read: price 96 | duration 32 | maxSupply 32
-    /// | minted 32 | level 8 | votingWeight 16 | transferable 8 | saleOpen 8 = 232 bits. A pass has
-    /// no slot of its own: its tier is the token id's high bits (tierId << 32 | serial) and its
-    /// expiry sits in the holder's per-tier record (serial 32 | expiresAt 40), so a purchase
-    /// writes only ERC-721 owner and balance plus that record.
+    /// | minted 32 | burned 32 | level 8 | votingWeight 16 | flags 8 (transferable, saleOpen) = 256
+    /// bits. A pass has no slot of its own: its tier is the token id's high bits (tierId << 32 |
+    /// serial) and its expiry sits in the holder's per-tier record (serial 32 | expiresAt 40), so a
+    /// purchase writes only ERC-721 owner and balance plus that record.
     struct Tier {
         uint96 price;
         uint32 duration;
         uint32 maxSupply;
         uint32 minted;
+        uint32 burned;
         uint8 level;
         uint16 votingWeight;
-        bool transferable;
-        bool saleOpen;
+        uint8 flags;
     }
 
     struct Membership {
@@ -57,6 +69,9 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
     mapping(uint256 tierId => string) private _tierURIs;
     mapping(address holder => mapping(uint256 tierId => Membership)) private _memberships;
     mapping(address referrer => uint256) private _referralOwed;
+    /// @dev Holders who delegated to nobody: they are never auto-delegated again. Written only by
+    /// delegation, so a purchase pays one extra cold read, never a new slot.
+    mapping(address holder => bool) private _delegationOptedOut;
     uint256 private _referralOwedTotal;
     uint256 private _tierCount;
     address private _treasury;
@@ -69,42 +84,43 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
     {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(MANAGER_ROLE, admin);
+        _setDefaultRoyalty(treasury_, royaltyBps);
         _setTreasury(treasury_);
         _setReferralBps(referralBps_);
-        _setDefaultRoyalty(treasury_, royaltyBps);
         _contractURI = contractURI_;
     }
 
     // ----- tiers -----
 
     /// @inheritdoc IMembershipPass
-    function createTier(TierConfig calldata config) external onlyRole(MANAGER_ROLE) returns (uint256 tierId) {
+    function createTier(TierConfig calldata config) external returns (uint256 tierId) {
+        _checkRole(config.votingWeight != 0 ? DEFAULT_ADMIN_ROLE : MANAGER_ROLE);
         tierId = _tierCount + 1;
         if (tierId > MAX_TIERS) revert MembershipPassTooManyTiers(MAX_TIERS);
         _validateTier(config);
         _tierCount = tierId;
-        _storeTier(tierId, config, 0);
+        _storeTier(tierId, config, 0, 0);
         emit TierCreated(tierId, config);
     }
 
     /// @inheritdoc IMembershipPass
-    function updateTier(uint256 tierId, TierConfig calldata config) external onlyRole(MANAGER_ROLE) {
+    function updateTier(uint256 tierId, TierConfig calldata config) external {
         Tier memory current = _existingTier(tierId);
+        bool voting = current.votingWeight != 0 || config.votingWeight != 0;
+        _checkRole(voting && !_onlyClosesOrRenames(current, config) ? DEFAULT_ADMIN_ROLE : MANAGER_ROLE);
         _validateTier(config);
-        // Checkpointed votes were minted at the old weight; changing it would unbalance them.
-        if (current.minted != 0 && config.votingWeight != current.votingWeight) {
-            revert MembershipPassVotingWeightLocked(tierId, current.votingWeight, config.votingWeight);
+        if (current.minted != 0) _requireSoldTermsKept(tierId, current, config);
+        uint32 seats = current.minted - current.burned;
+        if (config.maxSupply != 0 && config.maxSupply < seats) {
+            revert MembershipPassSupplyBelowSeats(tierId, config.maxSupply, seats);
         }
-        if (config.maxSupply != 0 && config.maxSupply < current.minted) {
-            revert MembershipPassSupplyBelowMinted(tierId, config.maxSupply, current.minted);
-        }
-        _storeTier(tierId, config, current.minted);
+        _storeTier(tierId, config, current.minted, current.burned);
         emit TierUpdated(tierId, config);
         emit BatchMetadataUpdate(_tokenIdOf(tierId, 1), _tokenIdOf(tierId, type(uint32).max));
     }
 
     /// @inheritdoc IMembershipPass
-    function tier(uint256 tierId) external view returns (TierConfig memory config, uint32 minted) {
+    function tier(uint256 tierId) external view returns (TierConfig memory config, uint32 minted, uint32 seats) {
         Tier memory t = _existingTier(tierId);
         config = TierConfig({
             name: _tierNames[tierId],
@@ -113,11 +129,12 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
             maxSupply: t.maxSupply,
             level: t.level,
             votingWeight: t.votingWeight,
-            transferable: t.transferable,
-            saleOpen: t.saleOpen,
+            transferable: t.flags & _TRANSFERABLE != 0,
+            saleOpen: t.flags & _SALE_OPEN != 0,
             metadataURI: _tierURIs[tierId]
         });
         minted = t.minted;
+        seats = t.minted - t.burned;
     }
 
     /// @inheritdoc IMembershipPass
@@ -135,11 +152,18 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
     {
         Tier memory t = _tiers[tierId];
         if (t.level == 0) revert MembershipPassUnknownTier(tierId);
-        if (!t.saleOpen) revert MembershipPassSaleClosed(tierId);
-        if (t.maxSupply != 0 && t.minted >= t.maxSupply) revert MembershipPassSoldOut(tierId, t.maxSupply);
-        if (msg.value != t.price) revert MembershipPassWrongPayment(t.price, msg.value);
         uint32 heldSerial = _memberships[recipient][tierId].serial;
-        if (heldSerial != 0) revert MembershipPassTierAlreadyHeld(recipient, tierId, _tokenIdOf(tierId, heldSerial));
+        if (heldSerial != 0) {
+            tokenId = _tokenIdOf(tierId, heldSerial);
+            if (t.duration == 0) revert MembershipPassTierAlreadyHeld(recipient, tierId, tokenId);
+            // A held tier renews: nobody can be locked out of buying by an unwanted pass.
+            _renew(recipient, tokenId, t, t.duration);
+            emit PassPurchased(tokenId, msg.sender, recipient, address(0), msg.value);
+            return tokenId;
+        }
+        if (t.flags & _SALE_OPEN == 0) revert MembershipPassSaleClosed(tierId);
+        if (t.maxSupply != 0 && t.minted - t.burned >= t.maxSupply) revert MembershipPassSoldOut(tierId, t.maxSupply);
+        if (msg.value != t.price) revert MembershipPassWrongPayment(t.price, msg.value);
 
         uint32 serial = t.minted + 1;
         _tiers[tierId].minted = serial;
@@ -149,8 +173,26 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
         _mint(recipient, tokenId);
         _memberships[recipient][tierId] = Membership(serial, expiry);
         if (t.duration != 0) emit SubscriptionUpdate(tokenId, expiry);
-        _creditReferral(referrer, recipient, msg.value);
+        bool credited = _creditReferral(referrer, recipient, msg.value);
+        emit PassPurchased(tokenId, msg.sender, recipient, credited ? referrer : address(0), msg.value);
         ERC721Utils.checkOnERC721Received(msg.sender, address(0), recipient, tokenId, "");
+    }
+
+    /// @inheritdoc IMembershipPass
+    function burn(uint256 tokenId) external {
+        // `auth` makes OZ check ownership or approval (ERC721InsufficientApproval otherwise).
+        _update(address(0), tokenId, msg.sender);
+    }
+
+    /// @inheritdoc IMembershipPass
+    function reclaimSeat(uint256 tokenId) external {
+        address holder = _requireOwned(tokenId);
+        uint256 tierId = tierOf(tokenId);
+        uint256 reclaimableAt = uint256(_memberships[holder][tierId].expiresAt) + SEAT_GRACE_PERIOD;
+        if (_tiers[tierId].duration == 0 || block.timestamp < reclaimableAt) {
+            revert MembershipPassSeatNotReclaimable(tokenId, uint64(reclaimableAt));
+        }
+        _burn(tokenId);
     }
 
     /// @inheritdoc IMembershipPass
@@ -178,29 +220,20 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
     // ----- ERC-5643 subscriptions -----
 
     /// @inheritdoc IERC5643
-    /// @dev Anyone may pay a renewal. `duration` must be a whole number of the tier's periods and
-    /// extends from the later of now and the current expiry, so a lapsed pass restarts today.
+    /// @dev Anyone may pay a renewal, also after the tier's sale closed (subscribers keep their
+    /// seat). `duration` must be a whole number of the tier's periods; it extends from the later
+    /// of now and the current expiry, so a lapsed pass restarts today, and may end at most
+    /// {MAX_PREPAID_PERIODS} periods from now.
     function renewSubscription(uint256 tokenId, uint64 duration) external payable {
         address holder = _requireOwned(tokenId);
-        uint256 tierId = tierOf(tokenId);
-        Tier memory t = _tiers[tierId];
+        Tier memory t = _tiers[tierOf(tokenId)];
         if (t.duration == 0) revert MembershipPassNotRenewable(tokenId);
-        if (duration == 0 || duration % t.duration != 0) {
-            revert MembershipPassInvalidRenewal(tokenId, duration, t.duration);
-        }
-        uint256 expected = uint256(t.price) * (duration / t.duration);
-        if (msg.value != expected) revert MembershipPassWrongPayment(expected, msg.value);
-
-        Membership storage m = _memberships[holder][tierId];
-        uint256 start = block.timestamp > m.expiresAt ? block.timestamp : m.expiresAt;
-        uint256 expiry = start + duration;
-        if (expiry >= _LIFETIME) revert MembershipPassInvalidRenewal(tokenId, duration, t.duration);
-        m.expiresAt = uint40(expiry);
-        emit SubscriptionUpdate(tokenId, uint64(expiry));
+        _renew(holder, tokenId, t, duration);
     }
 
     /// @inheritdoc IERC5643
-    /// @dev Owner or approved only; access ends now and nothing is refunded.
+    /// @dev Owner or approved only; access ends now and nothing is refunded. As ERC-5643 says, the
+    /// expiration becomes 0; cancelling a cancelled pass changes nothing and emits nothing.
     function cancelSubscription(uint256 tokenId) external payable {
         if (msg.value != 0) revert MembershipPassWrongPayment(0, msg.value);
         address holder = _requireOwned(tokenId);
@@ -208,8 +241,9 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
         uint256 tierId = tierOf(tokenId);
         if (_tiers[tierId].duration == 0) revert MembershipPassNotRenewable(tokenId);
         Membership storage m = _memberships[holder][tierId];
-        if (m.expiresAt > block.timestamp) m.expiresAt = uint40(block.timestamp);
-        emit SubscriptionUpdate(tokenId, m.expiresAt);
+        if (m.expiresAt == 0) return;
+        m.expiresAt = 0;
+        emit SubscriptionUpdate(tokenId, 0);
     }
 
     /// @inheritdoc IERC5643
@@ -268,9 +302,9 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
         _setTreasury(treasury_);
     }
 
-    /// @notice Sets the ERC-2981 royalty on secondary sales. Admin only.
-    function setDefaultRoyalty(address receiver, uint96 bps) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        _setDefaultRoyalty(receiver, bps);
+    /// @notice Sets the ERC-2981 royalty on secondary sales, paid to the treasury. Admin only.
+    function setRoyaltyBps(uint96 bps) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setDefaultRoyalty(_treasury, bps);
     }
 
     // ----- metadata -----
@@ -309,33 +343,46 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
         override(ERC721, ERC2981, AccessControl, IERC165)
         returns (bool)
     {
-        return interfaceId == type(IERC5643).interfaceId || interfaceId == bytes4(0x49064906)
+        return interfaceId == type(IERC5643).interfaceId || interfaceId == _ERC4906_INTERFACE_ID
             || super.supportsInterface(interfaceId);
     }
 
     // ----- internals -----
 
     /// @dev Enforces soulbound tiers and one pass per tier per wallet, moves the holder record
-    /// with the token, and moves the tier's voting weight, self-delegating first-time holders.
+    /// with the token (or frees its seat on burn), and moves the tier's voting weight,
+    /// self-delegating holders on their first receipt.
     function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
+        // OZ checks `auth` first, so an unauthorised caller gets ERC721InsufficientApproval
+        // (EIP-6093) before any rule of ours; reverting afterwards undoes the move.
+        from = super._update(to, tokenId, auth);
         uint256 tierId = tierOf(tokenId);
         Tier memory t = _tiers[tierId];
-        address owner = _ownerOf(tokenId);
-        bool moves = owner != address(0) && to != address(0) && owner != to;
+        bool moves = from != address(0) && to != address(0) && from != to;
         if (moves) {
-            if (!t.transferable) revert MembershipPassSoulbound(tokenId);
+            if (t.flags & _TRANSFERABLE == 0) revert MembershipPassSoulbound(tokenId);
             uint32 heldSerial = _memberships[to][tierId].serial;
             if (heldSerial != 0) revert MembershipPassTierAlreadyHeld(to, tierId, _tokenIdOf(tierId, heldSerial));
         }
-        // Before the token arrives, so `_delegate` moves only the votes the holder already had.
-        if (t.votingWeight != 0 && to != address(0) && delegates(to) == address(0)) _delegate(to, to);
-
-        from = super._update(to, tokenId, auth);
+        // Before the record arrives, so `_delegate` moves only the votes the holder already had.
+        if (t.votingWeight != 0 && to != address(0) && delegates(to) == address(0) && !_delegationOptedOut[to]) {
+            _delegate(to, to);
+        }
         if (moves) {
             _memberships[to][tierId] = _memberships[from][tierId];
             delete _memberships[from][tierId];
+        } else if (to == address(0)) {
+            delete _memberships[from][tierId];
+            _tiers[tierId].burned = t.burned + 1;
         }
         if (t.votingWeight != 0) _transferVotingUnits(from, to, t.votingWeight);
+    }
+
+    /// @dev Remembers who delegated to nobody, so receiving a pass later never overrides it.
+    function _delegate(address account, address delegatee) internal override {
+        bool optedOut = delegatee == address(0);
+        if (_delegationOptedOut[account] != optedOut) _delegationOptedOut[account] = optedOut;
+        super._delegate(account, delegatee);
     }
 
     /// @dev Sum of the weights of the voting tiers `account` holds: at most MAX_TIERS reads.
@@ -347,13 +394,51 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
         }
     }
 
-    function _creditReferral(address referrer, address recipient, uint256 paid) private {
-        if (referrer == address(0) || referrer == recipient || referrer == msg.sender) return;
-        uint256 amount = paid * _referralBps / 10_000;
-        if (amount == 0) return;
+    function _creditReferral(address referrer, address recipient, uint256 paid) private returns (bool) {
+        if (referrer == address(0) || referrer == recipient || referrer == msg.sender) return false;
+        uint256 amount = paid * _referralBps / _BPS;
+        if (amount == 0) return false;
         _referralOwed[referrer] += amount;
         _referralOwedTotal += amount;
         emit ReferralCredited(referrer, amount);
+        return true;
+    }
+
+    /// @dev Extends `tokenId` by `duration` (whole periods, paid exactly) from the later of now and
+    /// its expiry, never past {MAX_PREPAID_PERIODS} periods from now.
+    function _renew(address holder, uint256 tokenId, Tier memory t, uint64 duration) private {
+        if (duration == 0 || duration % t.duration != 0) {
+            revert MembershipPassInvalidRenewal(tokenId, duration, t.duration);
+        }
+        uint256 expected = uint256(t.price) * (duration / t.duration);
+        if (msg.value != expected) revert MembershipPassWrongPayment(expected, msg.value);
+
+        Membership storage m = _memberships[holder][tierOf(tokenId)];
+        uint256 start = block.timestamp > m.expiresAt ? block.timestamp : m.expiresAt;
+        uint256 expiry = start + duration;
+        uint256 latest = block.timestamp + MAX_PREPAID_PERIODS * t.duration;
+        if (expiry > latest) revert MembershipPassRenewalTooFar(tokenId, uint64(expiry), uint64(latest));
+        m.expiresAt = uint40(expiry);
+        emit SubscriptionUpdate(tokenId, uint64(expiry));
+    }
+
+    /// @dev True when `config` differs from `current` only by a closed sale, name or metadata URI.
+    function _onlyClosesOrRenames(Tier memory current, TierConfig calldata config) private pure returns (bool) {
+        return config.price == current.price && config.duration == current.duration
+            && config.maxSupply == current.maxSupply && config.level == current.level
+            && config.votingWeight == current.votingWeight
+            && config.transferable == (current.flags & _TRANSFERABLE != 0)
+            && (!config.saleOpen || current.flags & _SALE_OPEN != 0);
+    }
+
+    /// @dev Holders bought these terms: they never change, and the supply cap only goes down.
+    function _requireSoldTermsKept(uint256 tierId, Tier memory current, TierConfig calldata config) private pure {
+        bool raisesCap = current.maxSupply != 0 && (config.maxSupply == 0 || config.maxSupply > current.maxSupply);
+        if (
+            config.duration != current.duration || config.level != current.level
+                || config.votingWeight != current.votingWeight
+                || config.transferable != (current.flags & _TRANSFERABLE != 0) || raisesCap
+        ) revert MembershipPassTermsLocked(tierId);
     }
 
     function _existingTier(uint256 tierId) private view returns (Tier memory t) {
@@ -368,24 +453,27 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
         }
     }
 
-    function _storeTier(uint256 tierId, TierConfig calldata config, uint32 minted) private {
+    function _storeTier(uint256 tierId, TierConfig calldata config, uint32 minted, uint32 burned) private {
         _tiers[tierId] = Tier({
             price: config.price,
             duration: config.duration,
             maxSupply: config.maxSupply,
             minted: minted,
+            burned: burned,
             level: config.level,
             votingWeight: config.votingWeight,
-            transferable: config.transferable,
-            saleOpen: config.saleOpen
+            flags: (config.transferable ? _TRANSFERABLE : 0) | (config.saleOpen ? _SALE_OPEN : 0)
         });
         _tierNames[tierId] = config.name;
         _tierURIs[tierId] = config.metadataURI;
     }
 
+    /// @dev The royalty receiver follows the treasury, keeping its rate.
     function _setTreasury(address treasury_) private {
         if (treasury_ == address(0)) revert MembershipPassInvalidTreasury(treasury_);
         _treasury = treasury_;
+        (, uint256 royaltyBps) = royaltyInfo(0, _feeDenominator());
+        _setDefaultRoyalty(treasury_, uint96(royaltyBps));
         emit TreasuryUpdated(treasury_);
     }
 

@@ -124,13 +124,33 @@ describe("ArticleEditions: collecting", () => {
     assert.equal(await p.editions.read.balanceOf([alice.account.address, ARTICLE]), 4n);
   });
 
-  it("sells an open edition without a supply limit", async () => {
+  it("sells an open edition without a supply limit, at most 100 per call", async () => {
     const p = await loadPublication();
+    const { alice, bob } = p.accounts;
     const id = await publish(p, { maxSupply: 0, walletCap: 0 });
-    await p.editions.write.collect([id, 1_000n, p.accounts.alice.account.address, zeroAddress], {
-      value: PRICE * 1_000n,
-    });
-    assert.equal(await p.editions.read.balanceOf([p.accounts.alice.account.address, id]), 1_000n);
+    for (let call = 0; call < 3; call++) {
+      await p.editions.write.collect([id, 100n, alice.account.address, zeroAddress], { value: PRICE * 100n });
+    }
+    assert.equal(await p.editions.read.balanceOf([alice.account.address, id]), 300n);
+    assert.equal(await p.editions.read.MAX_PER_COLLECT(), 100n);
+  });
+
+  it("cannot be minted out in one call: a free open edition stays open to everyone else", async () => {
+    const p = await loadPublication();
+    const { alice, bob } = p.accounts;
+    const id = await publish(p, { price: 0n, maxSupply: 0, walletCap: 0, premiumLevel: 255 });
+    for (const quantity of [101n, 2n ** 32n - 1n]) {
+      await p.viem.assertions.revertWithCustomErrorWithArgs(
+        (await p.as(alice)).editions.write.collect([id, quantity, alice.account.address, zeroAddress]),
+        p.editions,
+        "ArticleEditionsQuantityTooLarge",
+        [id, quantity, 100n],
+      );
+    }
+    await (await p.as(bob)).editions.write.collect([id, 1n, bob.account.address, zeroAddress]);
+    assert.equal(await p.editions.read.canRead([bob.account.address, id]), true);
+    const [, sale] = await p.editions.read.article([id]);
+    assert.equal(sale.minted, 1);
   });
 
   it("refuses contracts that do not accept ERC-1155 tokens", async () => {

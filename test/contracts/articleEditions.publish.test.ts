@@ -13,6 +13,9 @@ describe("ArticleEditions: publishing", () => {
     const params = articleParams([authorA.account.address, authorB.account.address], { uri: "ipfs://QmNew" });
     const hash = await p.editions.write.publish([params]);
     const receipt = await p.publicClient.waitForTransactionReceipt({ hash });
+    // Marketplaces and indexers learn every article's metadata from its first block (ERC-1155 URI).
+    const [uriLog] = parseEventLogs({ abi: p.editions.abi, logs: receipt.logs, eventName: "URI" });
+    assert.deepEqual([uriLog.args.value, uriLog.args.id], ["ipfs://QmNew", 2n]);
     const [log] = parseEventLogs({ abi: p.editions.abi, logs: receipt.logs, eventName: "ArticlePublished" });
     assert.equal(log.args.articleId, 2n);
     assert.equal(log.args.publisher, getAddress(admin.account.address));
@@ -41,7 +44,7 @@ describe("ArticleEditions: publishing", () => {
     const cases: Array<[Record<string, unknown>, string, readonly unknown[]]> = [
       [{ uri: "" }, "ArticleEditionsEmptyURI", []],
       [{ saleStart: 200, saleEnd: 100 }, "ArticleEditionsInvalidSaleWindow", [200, 100]],
-      [{ referralBps: 6_000 }, "ArticleEditionsInvalidReferralBps", [6_000]],
+      [{ referralBps: 2_001 }, "ArticleEditionsInvalidReferralBps", [2_001]],
       [{ treasuryBps: 999 }, "ArticleEditionsInvalidShares", [9_999n]],
       [
         { authors: [{ account: a, shareBps: 4_500 }, { account: a, shareBps: 4_500 }] },
@@ -163,5 +166,25 @@ describe("ArticleEditions: standards", () => {
     assert.equal(await p.editions.read.contractURI(), "ipfs://editions-collection");
     await p.viem.assertions.emit(p.editions.write.setContractURI(["ipfs://c2"]), p.editions, "ContractURIUpdated");
     assert.equal(await p.editions.read.contractURI(), "ipfs://c2");
+  });
+
+  it("lets the admin, and only the admin, move an article's royalty, announcing it", async () => {
+    const p = await loadPublication();
+    const { alice, carol } = p.accounts;
+    await p.viem.assertions.revertWithCustomErrorWithArgs(
+      (await p.as(alice)).editions.write.setArticleRoyalty([ARTICLE, alice.account.address, 1_000n]),
+      p.editions,
+      "AccessControlUnauthorizedAccount",
+      [getAddress(alice.account.address), await p.editions.read.DEFAULT_ADMIN_ROLE()],
+    );
+    await p.viem.assertions.emitWithArgs(
+      p.editions.write.setArticleRoyalty([ARTICLE, carol.account.address, 250n]),
+      p.editions,
+      "ArticleRoyaltyUpdated",
+      [ARTICLE, getAddress(carol.account.address), 250n],
+    );
+    assert.deepEqual(await p.editions.read.royaltyInfo([ARTICLE, 10_000n]), [getAddress(carol.account.address), 250n]);
+    await p.editions.write.setArticleRoyalty([ARTICLE, carol.account.address, 0n]);
+    assert.deepEqual(await p.editions.read.royaltyInfo([ARTICLE, 10_000n]), ["0x0000000000000000000000000000000000000000", 0n]);
   });
 });

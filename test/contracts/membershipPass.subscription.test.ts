@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { maxUint64, zeroAddress } from "viem";
+import { getAddress, maxUint64, zeroAddress } from "viem";
 import { connectPublication, DAY, MONTH, TIER_IDS, TIERS, type Publication } from "../helpers/publicationFixture.ts";
 
 const loadPublication = await connectPublication();
@@ -104,10 +104,57 @@ describe("MembershipPass: ERC-5643 renewals and expiry", () => {
       "ERC721InsufficientApproval",
       [p.accounts.bob.account.address, readerToken],
     );
-    await (await p.as(p.accounts.alice)).pass.write.cancelSubscription([readerToken]);
+    const alicePass = (await p.as(p.accounts.alice)).pass;
+    // ERC-5643: a cancelled subscription's expiration is 0, announced once.
+    await p.viem.assertions.emitWithArgs(alicePass.write.cancelSubscription([readerToken]), p.pass, "SubscriptionUpdate", [
+      readerToken,
+      0n,
+    ]);
+    assert.equal(await p.pass.read.expiresAt([readerToken]), 0n);
     assert.equal(await p.pass.read.hasAccess([p.accounts.alice.account.address, 1]), false);
+    const again = await p.publicClient.waitForTransactionReceipt({
+      hash: await alicePass.write.cancelSubscription([readerToken]),
+    });
+    assert.equal(again.logs.length, 0, "cancelling a cancelled pass changes nothing and says nothing");
     await p.pass.write.renewSubscription([readerToken, MONTH], { value: TIERS.reader.price });
     assert.equal(await p.pass.read.hasAccess([p.accounts.alice.account.address, 1]), true);
+  });
+});
+
+describe("MembershipPass: renewals are bounded", () => {
+  it("refuses to pay a pass more than 24 periods ahead, so a cheap period never becomes lifetime access", async () => {
+    const p = await loadPublication();
+    await p.pass.write.updateTier([TIER_IDS.reader, { ...TIERS.reader, price: 0n }]); // a free trial tier
+    const { alice } = p.accounts;
+    await (await p.as(alice)).pass.write.purchase([TIER_IDS.reader, alice.account.address, zeroAddress]);
+    const max = await p.pass.read.MAX_PREPAID_PERIODS();
+    const now = BigInt(await p.networkHelpers.time.latest());
+    await p.networkHelpers.time.setNextBlockTimestamp(now + 1n);
+    await p.viem.assertions.revertWithCustomErrorWithArgs(
+      p.pass.write.renewSubscription([readerToken, MONTH * max]),
+      p.pass,
+      "MembershipPassRenewalTooFar",
+      [readerToken, now + MONTH + MONTH * max, now + 1n + MONTH * max],
+    );
+    // Up to the bound it is fine, and a lapsed pass may again be paid 24 periods ahead.
+    await p.pass.write.renewSubscription([readerToken, MONTH * (max - 1n)]);
+    await p.viem.assertions.revertWithCustomError(
+      p.pass.write.renewSubscription([readerToken, MONTH]),
+      p.pass,
+      "MembershipPassRenewalTooFar",
+    );
+    await p.networkHelpers.time.increase(MONTH * max + DAY);
+    await p.pass.write.renewSubscription([readerToken, MONTH * max]);
+    const expiry = await p.pass.read.expiresAt([readerToken]);
+    assert.equal(expiry, BigInt(await p.networkHelpers.time.latest()) + MONTH * max);
+  });
+
+  it("keeps renewals open after the tier's sale closes: subscribers keep their seat", async () => {
+    const p = await loadPublication();
+    const expiry = await buyReaderPass(p);
+    await p.pass.write.updateTier([TIER_IDS.reader, { ...TIERS.reader, saleOpen: false }]);
+    await p.pass.write.renewSubscription([readerToken, MONTH], { value: TIERS.reader.price });
+    assert.equal(await p.pass.read.expiresAt([readerToken]), expiry + MONTH);
   });
 });
 
@@ -154,6 +201,28 @@ describe("MembershipPass: transfers", () => {
     );
     assert.equal(await p.pass.read.hasAccess([alice.account.address, 2]), true);
   });
+
+  it("checks approval before its own rules (EIP-6093): a stranger gets ERC721InsufficientApproval", async () => {
+    const p = await loadPublication();
+    const { alice, bob } = p.accounts;
+    await (await p.as(alice)).pass.write.purchase([TIER_IDS.premium, alice.account.address, zeroAddress], {
+      value: TIERS.premium.price,
+    });
+    await buyReaderPass(p);
+    await (await p.as(bob)).pass.write.purchase([TIER_IDS.reader, bob.account.address, zeroAddress], {
+      value: TIERS.reader.price,
+    });
+    const premiumToken = (TIER_IDS.premium << 32n) | 1n;
+    // Soulbound, and held by the recipient: neither rule speaks before the missing approval.
+    for (const tokenId of [premiumToken, readerToken]) {
+      await p.viem.assertions.revertWithCustomErrorWithArgs(
+        (await p.as(bob)).pass.write.transferFrom([alice.account.address, bob.account.address, tokenId]),
+        p.pass,
+        "ERC721InsufficientApproval",
+        [getAddress(bob.account.address), tokenId],
+      );
+    }
+  });
 });
 
 describe("MembershipPass: votes", () => {
@@ -186,6 +255,25 @@ describe("MembershipPass: votes", () => {
     await (await p.as(carol)).pass.write.delegate([carol.account.address]);
     assert.equal(await p.pass.read.getVotes([carol.account.address]), 3n);
     assert.equal(await p.pass.read.getVotes([alice.account.address]), 0n);
+  });
+
+  it("never re-delegates a holder who delegated to nobody, even when sent a pass", async () => {
+    const p = await loadPublication();
+    const { alice, bob } = p.accounts;
+    const memberToken = (TIER_IDS.member << 32n) | 1n;
+    await (await p.as(alice)).pass.write.purchase([TIER_IDS.member, alice.account.address, zeroAddress], {
+      value: TIERS.member.price,
+    });
+    const alicePass = (await p.as(alice)).pass;
+    await alicePass.write.delegate([zeroAddress]);
+    assert.equal(await p.pass.read.getVotes([alice.account.address]), 0n);
+    await alicePass.write.transferFrom([alice.account.address, bob.account.address, memberToken]);
+    await (await p.as(bob)).pass.write.transferFrom([bob.account.address, alice.account.address, memberToken]);
+    assert.equal(await p.pass.read.delegates([alice.account.address]), zeroAddress, "the opt-out sticks");
+    assert.equal(await p.pass.read.getVotes([alice.account.address]), 0n);
+    // Choosing a delegate again is the holder's own act.
+    await alicePass.write.delegate([alice.account.address]);
+    assert.equal(await p.pass.read.getVotes([alice.account.address]), 3n);
   });
 
   it("uses a timestamp clock (ERC-6372) and checkpoints total supply", async () => {
@@ -231,7 +319,7 @@ describe("MembershipPass: standards", () => {
     for (const call of [
       alicePass.write.setTreasury([alice.account.address]),
       alicePass.write.setReferralBps([100]),
-      alicePass.write.setDefaultRoyalty([alice.account.address, 100n]),
+      alicePass.write.setRoyaltyBps([100n]),
       alicePass.write.setContractURI(["ipfs://x"]),
     ]) {
       await p.viem.assertions.revertWithCustomErrorWithArgs(call, p.pass, "AccessControlUnauthorizedAccount", [
@@ -240,10 +328,10 @@ describe("MembershipPass: standards", () => {
       ]);
     }
     await p.viem.assertions.revertWithCustomErrorWithArgs(
-      p.pass.write.setReferralBps([5_001]),
+      p.pass.write.setReferralBps([2_001]),
       p.pass,
       "MembershipPassInvalidReferralBps",
-      [5_001],
+      [2_001],
     );
     await p.viem.assertions.revertWithCustomErrorWithArgs(
       p.pass.write.setTreasury([zeroAddress]),
@@ -254,5 +342,14 @@ describe("MembershipPass: standards", () => {
     await buyReaderPass(p);
     await p.pass.write.setTreasury([bob.account.address]);
     assert.equal(await p.pass.read.owed([bob.account.address]), TIERS.reader.price, "unwithdrawn revenue follows");
+  });
+
+  it("pays royalties to whoever is the treasury now, at the rate the admin sets", async () => {
+    const p = await loadPublication();
+    const { bob } = p.accounts;
+    await p.pass.write.setTreasury([bob.account.address]);
+    assert.deepEqual(await p.pass.read.royaltyInfo([1n, 10_000n]), [getAddress(bob.account.address), 500n]);
+    await p.pass.write.setRoyaltyBps([250n]);
+    assert.deepEqual(await p.pass.read.royaltyInfo([1n, 10_000n]), [getAddress(bob.account.address), 250n]);
   });
 });

@@ -56,9 +56,9 @@ describe("Publication: edge cases", () => {
     assert.equal(await p.pass.read.referralBps(), 1_000);
     await p.pass.write.setReferralBps([250]);
     assert.equal(await p.pass.read.referralBps(), 250);
-    await p.pass.write.setDefaultRoyalty([p.accounts.carol.account.address, 1_000n]);
+    await p.pass.write.setRoyaltyBps([1_000n]);
     const [receiver, amount] = await p.pass.read.royaltyInfo([readerToken, 1_000n]);
-    assert.equal(receiver, getAddress(p.accounts.carol.account.address));
+    assert.equal(receiver, treasury);
     assert.equal(amount, 100n);
   });
 
@@ -93,7 +93,7 @@ describe("Publication: edge cases", () => {
     );
   });
 
-  it("refuses a renewal past the end of the timestamp range", async () => {
+  it("refuses a renewal toward the end of the timestamp range (the year 36812)", async () => {
     const p = await loadPublication();
     const { alice } = p.accounts;
     await p.pass.write.updateTier([TIER_IDS.reader, { ...TIERS.reader, price: 1n }]);
@@ -101,11 +101,10 @@ describe("Publication: edge cases", () => {
       value: 1n,
     });
     const periods = 2n ** 40n / MONTH;
-    await p.viem.assertions.revertWithCustomErrorWithArgs(
+    await p.viem.assertions.revertWithCustomError(
       p.pass.write.renewSubscription([readerToken, periods * MONTH], { value: periods }),
       p.pass,
-      "MembershipPassInvalidRenewal",
-      [readerToken, periods * MONTH, Number(MONTH)],
+      "MembershipPassRenewalTooFar",
     );
   });
 });

@@ -51,7 +51,7 @@ abstract contract PublicationBase is TestBase {
         });
     }
 
-    function _publish(uint96 price, uint32 maxSupply, uint16 walletCap, uint16 shareA, uint16 shareB, uint16 referralBps)
+    function _publish(uint80 price, uint32 maxSupply, uint16 walletCap, uint16 shareA, uint16 shareB, uint16 referralBps)
         internal
         returns (uint256)
     {

@@ -19,7 +19,7 @@ const wholeWei = z
     }
     const wei = BigInt(text);
     if (wei < 0n) context.addIssue({ code: "custom", message: `must not be negative, got ${text}` });
-    if (wei >= 2n ** 96n) context.addIssue({ code: "custom", message: "is larger than the contract's uint96" });
+    if (wei >= 2n ** 80n) context.addIssue({ code: "custom", message: "is larger than the contract's uint80 (about 1.2 million ETH)" });
     return wei;
   });
 
@@ -65,7 +65,8 @@ export const frontmatterSchema = z.object({
     sale_start: moment.optional(),
     sale_end: moment.optional(),
     royalty_bps: bps.default(500),
-    referral_bps: bps.default(0),
+    // ArticleEditions.MAX_REFERRAL_BPS: a referral is a discount anyone can take, so it stays small.
+    referral_bps: bps.max(2_000, "is at most 2000 (20%)").default(0),
     treasury_bps: bps.default(1_000),
   }),
   premium: z

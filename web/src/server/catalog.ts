@@ -19,7 +19,8 @@ export interface TierEntry {
   price: bigint;
   duration: number;
   maxSupply: number;
-  minted: number;
+  /** Passes that exist now: what the supply cap counts (burned and reclaimed passes free their seat). */
+  seats: number;
   level: number;
   votingWeight: number;
   transferable: boolean;
@@ -94,8 +95,8 @@ export async function listTiers(): Promise<TierEntry[]> {
   const count = await client.readContract({ address, abi: membershipPassAbi, functionName: "tierCount" });
   return Promise.all(
     Array.from({ length: Number(count) }, async (_, index) => {
-      const [config, minted] = await client.readContract({ address, abi: membershipPassAbi, functionName: "tier", args: [BigInt(index + 1)] });
-      return { id: index + 1, ...config, minted };
+      const [config, , seats] = await client.readContract({ address, abi: membershipPassAbi, functionName: "tier", args: [BigInt(index + 1)] });
+      return { id: index + 1, ...config, seats };
     }),
   );
 }

@@ -29,7 +29,7 @@ export default async function MembershipPage() {
                 ? t("membership.closed")
                 : tier.maxSupply === 0
                   ? t("membership.unlimited")
-                  : t("membership.supply", { left: formatNumber(tier.maxSupply - tier.minted, locale), max: formatNumber(tier.maxSupply, locale) })}
+                  : t("membership.supply", { left: formatNumber(tier.maxSupply - tier.seats, locale), max: formatNumber(tier.maxSupply, locale) })}
             </li>
           </ul>
         </section>
@@ -42,7 +42,7 @@ export default async function MembershipPage() {
           price: tier.price.toString(),
           duration: tier.duration,
           saleOpen: tier.saleOpen,
-          soldOut: tier.maxSupply > 0 && tier.minted >= tier.maxSupply,
+          soldOut: tier.maxSupply > 0 && tier.seats >= tier.maxSupply,
         }))}
       />
     </>

@@ -10,6 +10,17 @@ import { testAccount, webStack } from "./webStack.ts";
 
 const stack = webStack();
 
+/** The transactions `from` sent in the blocks mined since `fromBlock`. */
+async function transactionsFrom(from: string, fromBlock: bigint) {
+  const latest = await stack.publicClient.getBlockNumber({ cacheTime: 0 });
+  const sent = [];
+  for (let number = fromBlock; number <= latest; number++) {
+    const block = await stack.publicClient.getBlock({ blockNumber: number, includeTransactions: true });
+    sent.push(...block.transactions.filter((tx) => tx.from.toLowerCase() === from.toLowerCase()));
+  }
+  return sent.map((tx) => ({ hash: tx.hash, to: tx.to?.toLowerCase() }));
+}
+
 test("lists the wallet the browser announces (EIP-6963); on another network it prompts a switch, then signs in", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: stack.siteUrl });
   // An injected wallet (stand-in for an extension) that announces itself and starts on Ethereum mainnet.
@@ -67,10 +78,21 @@ test("an author sees what sales earned them and withdraws it", async ({ browser 
   await page.getByTestId("sign-in").click();
   await expect(page.getByTestId("library-owed")).toContainText("You are owed");
   await expect(page.getByTestId("library-passes")).toContainText("Member (lifetime, votes)");
-  const before = await stack.publicClient.getBalance({ address: testAccount(3).account.address });
+  const author = testAccount(3).account.address;
+  const articleCount = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" });
+  const articleIds = Array.from({ length: Number(articleCount) }, (_, index) => BigInt(index + 1));
+  const owed = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "owed", args: [author, articleIds] });
+  expect(owed).toBeGreaterThan(0n);
+  const fromBlock = (await stack.publicClient.getBlockNumber({ cacheTime: 0 })) + 1n;
+  const before = await stack.publicClient.getBalance({ address: author });
   await page.getByTestId("withdraw-editions").click();
   await expect(page.getByTestId("library-owed")).toHaveText("Nothing to withdraw.");
-  expect(await stack.publicClient.getBalance({ address: testAccount(3).account.address })).toBeGreaterThan(before - 10n ** 15n);
+  // Exactly what was owed arrived: the balance moved by the payout less the gas the author paid.
+  const sent = await transactionsFrom(author, fromBlock);
+  expect(sent.map((tx) => tx.to)).toEqual([stack.editions.toLowerCase()]);
+  const receipt = await stack.publicClient.getTransactionReceipt({ hash: sent[0].hash });
+  const after = await stack.publicClient.getBalance({ address: author });
+  expect(after + receipt.gasUsed * receipt.effectiveGasPrice).toBe(before + owed);
   await page.screenshot({ path: test.info().outputPath("author-library.png"), fullPage: true });
   await context.close();
 });

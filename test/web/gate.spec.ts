@@ -64,6 +64,18 @@ test.describe("the premium gate", () => {
     expect(maxAge).toBeLessThanOrEqual(86_400);
   });
 
+  test("refuses a message whose address is not in EIP-55 checksum form, saying why", async () => {
+    const account = testAccount(6).account;
+    // viem writes the checksum form, so the message is rewritten, as another client might write it, and signed.
+    const { message } = await signInMessage(account, { baseUrl: base, chainId: 31337 });
+    const lowerCase = message.replace(account.address, account.address.toLowerCase());
+    const result = await postSignIn(base, { message: lowerCase, signature: await account.signMessage({ message: lowerCase }) });
+    expect(result.status).toBe(400);
+    expect(result.body.error).toContain("EIP-55");
+    expect(result.body.error).toContain(account.address);
+    expect(result.cookie).toBeNull();
+  });
+
   test("refuses a forged cookie", async () => {
     const forged = await sessionToken({ chainId: 31337 }, testAccount(3).account.address, Math.floor(Date.now() / 1000) + 3600, randomBytes(32).toString("hex"));
     const answer = await premium(LEVEL_TWO, `topnftpost_session=${forged}`);

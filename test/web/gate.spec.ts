@@ -100,6 +100,19 @@ test.describe("the premium gate", () => {
     expect(await library()).not.toContain("Member (lifetime, votes)");
   });
 
+  test("ends a session no later than the signed message's expirationTime", async () => {
+    const expirationTime = new Date(Date.now() + 2 * 60_000);
+    const result = await postSignIn(base, await signInMessage(testAccount(4).account, { baseUrl: base, chainId: 31337, expirationTime }));
+    expect(result.status).toBe(200);
+    const maxAge = cookieMaxAge(result.setCookie);
+    expect(maxAge).toBeGreaterThan(0);
+    expect(maxAge).toBeLessThanOrEqual(120);
+    const session = await sessionOf(result.cookie!);
+    expect(session.body.authenticated).toBe(true);
+    expect(session.body.expiresAt).toBeLessThanOrEqual(Math.floor(expirationTime.getTime() / 1000));
+    expect(result.body.expiresAt).toBe(session.body.expiresAt);
+  });
+
   test(`keeps at most ${MAX_LIVE_SESSIONS_PER_ADDRESS} live sessions per address: one more sign-in ends the oldest`, async () => {
     const cookies: string[] = [];
     for (let i = 0; i <= MAX_LIVE_SESSIONS_PER_ADDRESS; i++) cookies.push(await signInAs(5));

@@ -21,11 +21,12 @@ export interface Session {
 
 /**
  * Starts a session: a signed, expiring token (HS256) with its own id, recorded in the session
- * store so that it can be ended early. It lasts SESSION_TTL_SECONDS.
+ * store so that it can be ended early. It lasts SESSION_TTL_SECONDS, and never past `notAfter`
+ * (the signed message's expiration time): a session is no stronger than the message behind it.
  */
-export async function startSession(address: Address, chainId: number) {
+export async function startSession(address: Address, chainId: number, notAfter?: Date) {
   const issuedAt = Math.floor(Date.now() / 1000);
-  const expiresAt = issuedAt + serverConfig().SESSION_TTL_SECONDS;
+  const expiresAt = Math.min(issuedAt + serverConfig().SESSION_TTL_SECONDS, notAfter ? Math.floor(notAfter.getTime() / 1000) : Infinity);
   const id = randomUUID();
   const token = await new SignJWT({ chainId })
     .setProtectedHeader({ alg: "HS256" })

@@ -5,7 +5,9 @@ import { chainClient } from "./publication.ts";
 import { serverConfig } from "./serverConfig.ts";
 import { consumeNonce } from "./siweNonce.ts";
 
-export type SignInResult = { ok: true; address: Address; chainId: number } | { ok: false; status: 400 | 401 | 503; error: string };
+export type SignInResult =
+  | { ok: true; address: Address; chainId: number; /** The message's expiration time, which the session must not outlive. */ notAfter?: Date }
+  | { ok: false; status: 400 | 401 | 503; error: string };
 
 const refuse = (error: string, status: 400 | 401 | 503 = 401): SignInResult => ({ ok: false, status, error });
 
@@ -51,5 +53,5 @@ export async function verifySignIn(message: unknown, signature: unknown): Promis
   // The nonce is spent only by a correctly signed message, so nobody can burn another's nonce.
   const problem = await consumeNonce(fields.nonce);
   if (problem) return refuse(`The sign-in nonce is ${problem === "used" ? "already used" : problem}; ask for a new one.`);
-  return { ok: true, address: checksummed, chainId: fields.chainId };
+  return { ok: true, address: checksummed, chainId: fields.chainId, notAfter: fields.expirationTime };
 }

@@ -6,7 +6,7 @@ export async function POST(request: NextRequest) {
   const body = await request.json().catch(() => null);
   const result = await verifySignIn(body?.message, body?.signature);
   if (!result.ok) return NextResponse.json({ error: result.error }, { status: result.status });
-  const { token, expiresAt, maxAge } = await startSession(result.address, result.chainId);
+  const { token, expiresAt, maxAge } = await startSession(result.address, result.chainId, result.notAfter);
   const response = NextResponse.json({ address: result.address, chainId: result.chainId, expiresAt });
   response.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(maxAge));
   return response;

@@ -76,11 +76,13 @@ describe("publishing and reading articles", () => {
   });
 
   it("publishes nothing new for unchanged content and names the article it already is", async () => {
+    const articleCount = () => stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" });
+    const countBefore = await articleCount();
     const again: string[] = [];
     const result = await publishArticleFile(await loadArticleSource(SAMPLE), { ...stack.context, log: (line) => again.push(line) });
     expect(result).toMatchObject({ articleId, alreadyPublished: true });
     expect(again.at(-1)).toContain(`Already published as article ${articleId}`);
-    expect(await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" })).toBe(1n);
+    expect(await articleCount()).toBe(countBefore);
   });
 
   it("rewrites local images to ipfs:// links and uses the image as the cover", async () => {
@@ -135,16 +137,34 @@ describe("publishing and reading articles", () => {
   it("says an unknown article is unknown", async () => {
     expect(await codeOf(stack.reader.article(999n))).toBe("unknown-article");
   });
+});
 
-  it("rotates the master key: every article re-wrapped and revised on chain, readable with the new key only", async () => {
+describe("master key rotation", () => {
+  // A chain of its own: rotation re-wraps every article on it, so the count it reports and the
+  // keys the articles end under depend on nothing another test published.
+  let stack: ContentStack;
+  beforeAll(async () => {
+    stack = await startContentStack();
+  });
+  afterAll(() => stack?.ipfs.stop());
+
+  it("rotates the master key: every premium article re-wrapped and revised on chain, readable with the new key only", async () => {
+    const sample = await loadArticleSource(SAMPLE);
+    const premiumArticles = [
+      (await publishArticleFile(sample, stack.context)).articleId,
+      (await publishArticleFile(await loadArticleSource(SAMPLE, { title: "Same text, other article" }), stack.context)).articleId,
+    ];
+    await publishArticleFile(await loadArticleSource(WITH_IMAGE), stack.context); // free: it has no key to re-wrap
     const next = newMasterKey();
     const { rewrapped } = await rewrapArticles(next, { ...stack.context, keyring: { ...stack.keyring, all: [...stack.keyring.all, next] } });
-    expect(rewrapped).toBe(2); // the sample and its retitled copy; the free article has no key
+    expect(rewrapped).toBe(2);
     const newOnly = stack.readerWith({ current: next, all: [next] });
-    const { metadata } = await newOnly.article(articleId);
-    expect(metadata.properties.premium!.key_id).toBe(next.id);
-    expect(await newOnly.premium(metadata)).toBe((await loadArticleSource(SAMPLE)).premium);
-    expect(await codeOf(stack.readerWith(stack.keyring).premium(metadata))).toBe("wrong-master-key");
+    for (const articleId of premiumArticles) {
+      const { metadata } = await newOnly.article(articleId);
+      expect(metadata.properties.premium!.key_id).toBe(next.id);
+      expect(await newOnly.premium(metadata)).toBe(sample.premium);
+      expect(await codeOf(stack.readerWith(stack.keyring).premium(metadata))).toBe("wrong-master-key");
+    }
     // Resuming finds nothing left to do.
     expect((await rewrapArticles(next, { ...stack.context, keyring: { current: next, all: [next] } })).rewrapped).toBe(0);
   });

@@ -1,8 +1,9 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SignJWT } from "jose";
 import { parseEther, zeroAddress } from "viem";
 import { articleEditionsAbi, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import { MAX_LIVE_SESSIONS_PER_ADDRESS } from "../../web/src/server/stores/sessionStore.ts";
 import { postSignIn, signIn, signInMessage } from "../helpers/siweClient.ts";
 import { startExtraWebServer } from "./extraWebServer.ts";
 import { advanceChainTime, LEVEL_TWO_PREMIUM_SENTENCE, SAMPLE_PREMIUM_SENTENCE, testAccount, webStack } from "./webStack.ts";
@@ -36,7 +37,14 @@ async function buyPass(index: number, tierId: bigint, price: bigint) {
 
 const signInAs = (index: number) => signIn(testAccount(index).account, { baseUrl: base, chainId: 31337 });
 const sessionToken = (claims: Record<string, unknown>, subject: string, expiresAt: number, secret: string) =>
-  new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject(subject).setIssuedAt().setExpirationTime(expiresAt).sign(new TextEncoder().encode(secret));
+  new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject(subject).setJti(randomUUID()).setIssuedAt().setExpirationTime(expiresAt).sign(new TextEncoder().encode(secret));
+
+async function sessionOf(cookie: string) {
+  const response = await fetch(`${base}/api/auth/session`, { headers: { cookie } });
+  return { status: response.status, body: (await response.json()) as { authenticated: boolean; expiresAt?: number } };
+}
+
+const cookieMaxAge = (setCookie: string | null) => Number(/Max-Age=(\d+)/i.exec(setCookie ?? "")?.[1]);
 
 test.describe("the premium gate", () => {
   test("answers 401 without a session cookie", async () => {
@@ -59,9 +67,58 @@ test.describe("the premium gate", () => {
     expect(result.setCookie).toMatch(/HttpOnly/i);
     expect(result.setCookie).toMatch(/SameSite=lax/i);
     expect(result.setCookie).not.toMatch(/Secure/i); // a localhost site; any other site gets Secure
-    const maxAge = Number(/Max-Age=(\d+)/i.exec(result.setCookie!)?.[1]);
+    const maxAge = cookieMaxAge(result.setCookie);
     expect(maxAge).toBeGreaterThan(0);
     expect(maxAge).toBeLessThanOrEqual(86_400);
+  });
+
+  test("refuses a message whose address is not in EIP-55 checksum form, saying why", async () => {
+    const account = testAccount(6).account;
+    // viem writes the checksum form, so the message is rewritten, as another client might write it, and signed.
+    const { message } = await signInMessage(account, { baseUrl: base, chainId: 31337 });
+    const lowerCase = message.replace(account.address, account.address.toLowerCase());
+    const result = await postSignIn(base, { message: lowerCase, signature: await account.signMessage({ message: lowerCase }) });
+    expect(result.status).toBe(400);
+    expect(result.body.error).toContain("EIP-55");
+    expect(result.body.error).toContain(account.address);
+    expect(result.cookie).toBeNull();
+  });
+
+  test("ends the session on logout: the old cookie is refused by the gate, the session API and the pages", async () => {
+    const cookie = await signInAs(3);
+    expect((await premium(LEVEL_TWO, cookie)).status).toBe(200);
+    const library = async () => (await fetch(`${base}/library`, { headers: { cookie } })).text();
+    expect(await library()).toContain("Member (lifetime, votes)");
+    const logout = await fetch(`${base}/api/auth/logout`, { method: "POST", headers: { cookie } });
+    expect(logout.status).toBe(200);
+    expect(cookieMaxAge(logout.headers.get("set-cookie"))).toBe(0);
+    // A copy of the cookie kept from before (another tab, a stolen token) is refused from now on.
+    const answer = await premium(LEVEL_TWO, cookie);
+    expect(answer.status).toBe(401);
+    expectNoPremium(answer.text);
+    expect(await sessionOf(cookie)).toEqual({ status: 401, body: { authenticated: false } });
+    expect(await library()).not.toContain("Member (lifetime, votes)");
+  });
+
+  test("ends a session no later than the signed message's expirationTime", async () => {
+    const expirationTime = new Date(Date.now() + 2 * 60_000);
+    const result = await postSignIn(base, await signInMessage(testAccount(4).account, { baseUrl: base, chainId: 31337, expirationTime }));
+    expect(result.status).toBe(200);
+    const maxAge = cookieMaxAge(result.setCookie);
+    expect(maxAge).toBeGreaterThan(0);
+    expect(maxAge).toBeLessThanOrEqual(120);
+    const session = await sessionOf(result.cookie!);
+    expect(session.body.authenticated).toBe(true);
+    expect(session.body.expiresAt).toBeLessThanOrEqual(Math.floor(expirationTime.getTime() / 1000));
+    expect(result.body.expiresAt).toBe(session.body.expiresAt);
+  });
+
+  test(`keeps at most ${MAX_LIVE_SESSIONS_PER_ADDRESS} live sessions per address: one more sign-in ends the oldest`, async () => {
+    const cookies: string[] = [];
+    for (let i = 0; i <= MAX_LIVE_SESSIONS_PER_ADDRESS; i++) cookies.push(await signInAs(5));
+    const [oldest, ...newer] = cookies;
+    expect(await sessionOf(oldest)).toEqual({ status: 401, body: { authenticated: false } });
+    for (const cookie of newer) expect((await sessionOf(cookie)).body.authenticated).toBe(true);
   });
 
   test("refuses a forged cookie", async () => {

@@ -1,14 +1,25 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Route, test } from "@playwright/test";
 import { zeroAddress } from "viem";
 import { articleEditionsAbi, membershipPassAbi } from "../../web/src/generated/contracts.ts";
 import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
 import { installInjectedWallet } from "../helpers/injectedWallet.ts";
 import { testAccount, webStack } from "./webStack.ts";
 
-// Wallet situations beyond the main journey: a wallet on another network, gifting a pass, and an
-// author withdrawing what sales earned them.
+// Wallet situations beyond the main journey: a wallet on another network, a sign-in check that
+// fails, gifting a pass, and an author withdrawing what sales earned them.
 
 const stack = webStack();
+
+/** The transactions `from` sent in the blocks mined since `fromBlock`. */
+async function transactionsFrom(from: string, fromBlock: bigint) {
+  const latest = await stack.publicClient.getBlockNumber({ cacheTime: 0 });
+  const sent = [];
+  for (let number = fromBlock; number <= latest; number++) {
+    const block = await stack.publicClient.getBlock({ blockNumber: number, includeTransactions: true });
+    sent.push(...block.transactions.filter((tx) => tx.from.toLowerCase() === from.toLowerCase()));
+  }
+  return sent.map((tx) => ({ hash: tx.hash, to: tx.to?.toLowerCase() }));
+}
 
 test("lists the wallet the browser announces (EIP-6963); on another network it prompts a switch, then signs in", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: stack.siteUrl });
@@ -26,6 +37,31 @@ test("lists the wallet the browser announces (EIP-6963); on another network it p
   await expect(page.getByTestId("premium-denied")).toBeVisible();
   await context.close();
 });
+
+for (const [failure, fail] of [
+  // What a proxy in front of a server that is down answers.
+  ["answers 502", (route: Route) => route.fulfill({ status: 502, contentType: "text/html", body: "<html><body><h1>502 Bad Gateway</h1></body></html>" })],
+  ["cannot be reached", (route: Route) => route.abort("connectionrefused")],
+] as const) {
+  test(`when the sign-in check ${failure}, says so in Korean and lets the reader retry`, async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: stack.siteUrl, locale: "ko-KR" });
+    await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [TEST_ACCOUNT_KEY, testAccount(7).account.address] as const);
+    const page = await context.newPage();
+    let failures = 0;
+    await page.route("**/api/auth/session", (route) => (failures++ === 0 ? fail(route) : route.fallback()));
+    await page.goto("/library");
+    const mock = page.getByRole("button", { name: "Mock Connector" });
+    if (await mock.isVisible().catch(() => false)) await mock.click();
+    const failure = page.getByRole("alert").filter({ hasText: "로그인 상태를 확인하지 못했습니다. 연결을 확인한 뒤 다시 시도하세요." });
+    await expect(failure).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("session-check-failed.png") });
+    await page.getByRole("button", { name: "다시 시도" }).click();
+    await expect(failure).toHaveCount(0);
+    await page.getByTestId("sign-in").click();
+    await expect(page.getByText(/로그인됨/)).toBeVisible();
+    await context.close();
+  });
+}
 
 test("gifts a pass to another address, and refuses a malformed one", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: stack.siteUrl });
@@ -67,10 +103,21 @@ test("an author sees what sales earned them and withdraws it", async ({ browser 
   await page.getByTestId("sign-in").click();
   await expect(page.getByTestId("library-owed")).toContainText("You are owed");
   await expect(page.getByTestId("library-passes")).toContainText("Member (lifetime, votes)");
-  const before = await stack.publicClient.getBalance({ address: testAccount(3).account.address });
+  const author = testAccount(3).account.address;
+  const articleCount = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" });
+  const articleIds = Array.from({ length: Number(articleCount) }, (_, index) => BigInt(index + 1));
+  const owed = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "owed", args: [author, articleIds] });
+  expect(owed).toBeGreaterThan(0n);
+  const fromBlock = (await stack.publicClient.getBlockNumber({ cacheTime: 0 })) + 1n;
+  const before = await stack.publicClient.getBalance({ address: author });
   await page.getByTestId("withdraw-editions").click();
   await expect(page.getByTestId("library-owed")).toHaveText("Nothing to withdraw.");
-  expect(await stack.publicClient.getBalance({ address: testAccount(3).account.address })).toBeGreaterThan(before - 10n ** 15n);
+  // Exactly what was owed arrived: the balance moved by the payout less the gas the author paid.
+  const sent = await transactionsFrom(author, fromBlock);
+  expect(sent.map((tx) => tx.to)).toEqual([stack.editions.toLowerCase()]);
+  const receipt = await stack.publicClient.getTransactionReceipt({ hash: sent[0].hash });
+  const after = await stack.publicClient.getBalance({ address: author });
+  expect(after + receipt.gasUsed * receipt.effectiveGasPrice).toBe(before + owed);
   await page.screenshot({ path: test.info().outputPath("author-library.png"), fullPage: true });
   await context.close();
 });

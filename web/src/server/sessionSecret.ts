@@ -24,7 +24,7 @@ let secret: Promise<KeyObject> | undefined;
 /**
  * The key that signs session cookies: SESSION_SECRET (at least 32 characters) in production;
  * on the local chain, generated once into .data/keys/session.key. Every server of a deployment
- * shares it, so the web tier stays stateless.
+ * shares it, so a session signed in on one server reads on every other.
  */
 export function sessionSecret() {
   return (secret ??= (async () => {

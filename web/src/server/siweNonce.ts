@@ -1,14 +1,13 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { sessionSecret } from "./sessionSecret.ts";
+import { usedNonceStore } from "./stores/serverStores.ts";
 
 // Sign-in nonces are stateless to issue (random part, expiry and an HMAC, all alphanumeric as
-// EIP-4361 requires) so any server can check one; each server remembers the ones it consumed
-// until they expire, so a nonce signs in once. With several servers behind a load balancer
-// without sticky sessions, move `consumed` to a shared store (see README).
+// EIP-4361 requires) so any server can check one; the used-nonce store remembers the ones
+// consumed until they expire, so a nonce signs in once (per server until that store is shared).
 
 export const NONCE_TTL_SECONDS = 5 * 60;
-const consumed = new Map<string, number>();
 
 async function mac(body: string) {
   return createHmac("sha256", (await sessionSecret()).export()).update(`siwe-nonce:${body}`).digest("hex").slice(0, 24);
@@ -26,10 +25,7 @@ export async function consumeNonce(nonce: string, now = Date.now()): Promise<Non
   if (!/^[0-9a-f]{58}$/.test(nonce)) return "malformed";
   const body = nonce.slice(0, 34);
   if (!timingSafeEqual(Buffer.from(nonce.slice(34)), Buffer.from(await mac(body)))) return "forged";
-  const expiresAt = Number.parseInt(body.slice(24), 16) * 1000;
-  if (expiresAt <= now) return "expired";
-  for (const [seen, until] of consumed) if (until <= now) consumed.delete(seen);
-  if (consumed.has(nonce)) return "used";
-  consumed.set(nonce, expiresAt);
-  return null;
+  const expiresAt = Number.parseInt(body.slice(24), 16);
+  if (expiresAt * 1000 <= now) return "expired";
+  return (await usedNonceStore().markUsed(nonce, expiresAt)) ? null : "used";
 }

@@ -3,9 +3,10 @@ import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { useConfig, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
 import { format, MESSAGES, type Locale } from "../i18n/messages.ts";
 import { shortAddress } from "../i18n/formatting.ts";
+import { hasSessionFor } from "./hasSessionFor.ts";
 import { signIn } from "./signIn.ts";
 
-type SessionState = "checking" | "signed-out" | "signing" | "signed-in";
+type SessionState = "checking" | "check-failed" | "signed-out" | "signing" | "signed-in";
 
 /**
  * Walks the reader through what a wallet page needs, in order: connect (a dialog of the
@@ -25,24 +26,28 @@ export function WalletGate(props: { locale: Locale; needsSession: boolean; autoS
   const { mutate: switchChain } = useSwitchChain();
   const { mutate: disconnect } = useDisconnect();
   const [session, setSession] = useState<SessionState>("checking");
+  // Bumped by the retry button: asks the server again after a failed check.
+  const [checks, setChecks] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const { onSignedIn } = props;
 
   useEffect(() => {
     if (!address) return;
     let live = true;
-    fetch("/api/auth/session", { cache: "no-store" })
-      .then((response) => response.json())
-      .then((body: { authenticated: boolean; address?: string }) => {
+    hasSessionFor(address).then(
+      (mine) => {
         if (!live) return;
-        const mine = body.authenticated && body.address?.toLowerCase() === address.toLowerCase();
         setSession(mine ? "signed-in" : "signed-out");
         if (mine) onSignedIn?.();
-      });
+      },
+      () => {
+        if (live) setSession("check-failed");
+      },
+    );
     return () => {
       live = false;
     };
-  }, [address, onSignedIn]);
+  }, [address, onSignedIn, checks]);
 
   const startSignIn = useCallback(async () => {
     setSession("signing");
@@ -104,9 +109,23 @@ export function WalletGate(props: { locale: Locale; needsSession: boolean; autoS
           {t["wallet.signOut"]}
         </button>
       </p>
+      {session === "check-failed" && (
+        <p role="alert">
+          {t["wallet.sessionCheckFailed"]}{" "}
+          <button
+            type="button"
+            onClick={() => {
+              setSession("checking");
+              setChecks((count) => count + 1);
+            }}
+          >
+            {t["wallet.retry"]}
+          </button>
+        </p>
+      )}
       {props.needsSession && session !== "signed-in" ? (
         <p>
-          <button type="button" onClick={startSignIn} disabled={session === "signing" || session === "checking"} data-testid="sign-in">
+          <button type="button" onClick={startSignIn} disabled={session !== "signed-out"} data-testid="sign-in">
             {session === "signing" ? t["wallet.signingIn"] : t["wallet.signIn"]}
           </button>
         </p>

@@ -1,9 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { readSession, SESSION_COOKIE } from "../../../../server/session.ts";
 
+/** 200 with the session, or 401 when there is none (no cookie, or a forged, expired or ended token). */
 export async function GET(request: NextRequest) {
   const session = await readSession(request.cookies.get(SESSION_COOKIE)?.value);
-  return NextResponse.json(session ? { authenticated: true, ...session } : { authenticated: false }, {
-    headers: { "Cache-Control": "private, no-store" },
-  });
+  const headers = { "Cache-Control": "private, no-store" };
+  if (!session) return NextResponse.json({ authenticated: false }, { status: 401, headers });
+  const { address, chainId, expiresAt } = session;
+  return NextResponse.json({ authenticated: true, address, chainId, expiresAt }, { headers });
 }

@@ -1,4 +1,5 @@
 // Every string a reader sees, in English and Korean. `{name}` placeholders are filled by `format`.
+import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
 
 const en = {
   "site.tagline": "Web3-native news from Korea, on IPFS and on chain",
@@ -96,19 +97,7 @@ const en = {
   "library.withdraw": "Withdraw {amount}",
   "error.generic": "The contract refused: {name}",
   "error.insufficientFunds": "Your wallet does not have enough funds for this.",
-  "error.MembershipPassSaleClosed": "This tier is not on sale.",
-  "error.MembershipPassSoldOut": "This tier is sold out ({0} passes).",
-  "error.MembershipPassWrongPayment": "The price changed: {0} is due.",
-  "error.MembershipPassTierAlreadyHeld": "That wallet already holds a pass of this tier (#{2}); renew it instead.",
-  "error.MembershipPassNotRenewable": "This pass is for life and needs no renewal.",
-  "error.MembershipPassSoulbound": "This pass cannot be transferred.",
-  "error.MembershipPassNothingOwed": "There is nothing to withdraw.",
-  "error.ArticleEditionsSaleClosed": "This article's sale is closed.",
-  "error.ArticleEditionsSoldOut": "Sold out: {1} left, {2} requested.",
-  "error.ArticleEditionsWrongPayment": "The price changed: {1} is due.",
-  "error.ArticleEditionsWalletCapExceeded": "That wallet may hold at most {4} editions of this article.",
-  "error.ArticleEditionsNothingOwed": "There is nothing to withdraw.",
-  "error.ArticleEditionsUnknownArticle": "There is no such article.",
+  ...ERROR_MESSAGES_EN,
 };
 
 export type MessageKey = keyof typeof en;
@@ -209,19 +198,7 @@ const ko: Record<MessageKey, string> = {
   "library.withdraw": "{amount} 출금",
   "error.generic": "컨트랙트가 거절했습니다: {name}",
   "error.insufficientFunds": "지갑 잔액이 부족합니다.",
-  "error.MembershipPassSaleClosed": "이 등급은 판매 중이 아닙니다.",
-  "error.MembershipPassSoldOut": "이 등급은 매진되었습니다 ({0}개).",
-  "error.MembershipPassWrongPayment": "가격이 바뀌었습니다: {0}이(가) 필요합니다.",
-  "error.MembershipPassTierAlreadyHeld": "이 지갑은 이미 이 등급의 패스(#{2})를 보유하고 있습니다. 갱신하세요.",
-  "error.MembershipPassNotRenewable": "평생 패스는 갱신할 필요가 없습니다.",
-  "error.MembershipPassSoulbound": "이 패스는 양도할 수 없습니다.",
-  "error.MembershipPassNothingOwed": "출금할 금액이 없습니다.",
-  "error.ArticleEditionsSaleClosed": "이 기사의 판매가 종료되었습니다.",
-  "error.ArticleEditionsSoldOut": "매진: {1}개 남음, {2}개 요청.",
-  "error.ArticleEditionsWrongPayment": "가격이 바뀌었습니다: {1}이(가) 필요합니다.",
-  "error.ArticleEditionsWalletCapExceeded": "한 지갑은 이 기사의 에디션을 최대 {4}개까지 보유할 수 있습니다.",
-  "error.ArticleEditionsNothingOwed": "출금할 금액이 없습니다.",
-  "error.ArticleEditionsUnknownArticle": "없는 기사입니다.",
+  ...ERROR_MESSAGES_KO,
 };
 
 export const LOCALES = ["en", "ko"] as const;

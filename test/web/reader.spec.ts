@@ -7,6 +7,7 @@ import { advanceChainTime, EDITION_ONLY_PREMIUM_SENTENCE, SAMPLE_PREMIUM_SENTENC
 
 const stack = webStack();
 const READER = testAccount(8).account.address; // a funded account with no pass and no edition
+const SEEDED_MEMBER = testAccount(3).account.address; // seeded with a lifetime member pass
 const SAMPLE = "/articles/local-governments-web3-ko";
 const EDITION_ONLY = "/articles/web3-newsroom-editions-ko";
 const FREE_SENTENCE = "블록체인 허브도시 되겠다는 인천";
@@ -82,10 +83,13 @@ test("locks again once chain time passes the pass's expiry", async () => {
   await shot("4-expired-locked");
 });
 
-test("cannot buy the same tier twice, and is told why in words", async () => {
+test("buys the tier it holds again once expired: the purchase renews that pass, no second pass", async () => {
   await openWallet();
   await page.getByTestId("buy-tier-1").click();
-  await expect(page.getByRole("status").filter({ hasText: "already holds a pass of this tier" })).toBeVisible();
+  await expect(page.getByTestId("premium-content")).toContainText(SAMPLE_PREMIUM_SENTENCE);
+  await page.goto("/membership");
+  await expect(page.getByTestId("tier-actions-1")).toContainText("valid until");
+  await advanceChainTime(31 * 86_400); // lapsed again, for the renewal below
 });
 
 test("renews the expired pass on the membership page and reads again", async () => {
@@ -118,11 +122,11 @@ test("switches to Korean and sees the Korean interface, remembered", async () =>
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("최신 기사");
   await shot("7-korean-front-page");
-  // A refused transaction is explained in Korean too: gifting a tier to a wallet that holds it.
+  // A refused transaction is explained in Korean too: gifting a lifetime tier to a wallet that holds it.
   await page.goto("/membership");
-  const tier = page.getByTestId("tier-actions-1");
-  await tier.getByRole("textbox").fill(READER);
-  await page.getByTestId("gift-tier-1").click();
+  const tier = page.getByTestId("tier-actions-3");
+  await tier.getByRole("textbox").fill(SEEDED_MEMBER);
+  await page.getByTestId("gift-tier-3").click();
   await expect(tier.getByRole("status")).toContainText("이 지갑은 이미 이 등급의 패스");
 });
 

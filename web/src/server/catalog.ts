@@ -1,7 +1,7 @@
 import "server-only";
-import type { ArticleMetadata } from "../content/articleMetadata.ts";
-import { ContentError } from "../content/contentError.ts";
-import { articleEditionsAbi, membershipPassAbi } from "../generated/contracts.ts";
+import type { ArticleMetadata } from "@/content/articleMetadata.ts";
+import { ContentError } from "@/content/contentError.ts";
+import { articleEditionsAbi, membershipPassAbi } from "@/generated/contracts.ts";
 import { articleReader, chainClient, publicationAddresses } from "./publication.ts";
 import { serverConfig } from "./serverConfig.ts";
 

@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { network } from "hardhat";
-import type { Address } from "viem";
 import { createArticleReader } from "../../web/src/content/createArticleReader.ts";
 import { loadMasterKeyring } from "../../web/src/content/loadMasterKeyring.ts";
 import { deploymentOn } from "../../web/src/generated/contracts.ts";

@@ -1,9 +1,8 @@
 import { join } from "node:path";
 import { network } from "hardhat";
-import type { Address } from "viem";
 import { createArticleReader } from "../../web/src/content/createArticleReader.ts";
 import { loadMasterKeyring } from "../../web/src/content/loadMasterKeyring.ts";
-import { deployments } from "../../web/src/generated/contracts.ts";
+import { deploymentOn } from "../../web/src/generated/contracts.ts";
 import { ipfsClient, ipfsEndpoints } from "../../web/src/ipfs/ipfsEndpoints.ts";
 import { packageCache } from "./packageCache.ts";
 
@@ -26,8 +25,8 @@ async function connectChain(networkName: string) {
 export async function connectContent(networkName: string, env: NodeJS.ProcessEnv = process.env) {
   const chain = await connectChain(networkName);
   const { publicClient, walletClient, wallets, chainId } = chain;
-  const deployed = (deployments as Record<string, { ArticleEditions?: { address: Address } }>)[chainId];
-  if (!deployed?.ArticleEditions) {
+  const deployed = deploymentOn(chainId);
+  if (!deployed) {
     throw new Error(`Nothing is deployed on chain ${chainId} (network ${networkName}): run \`npm run deploy -- ${networkName}\` first.`);
   }
   const editions = deployed.ArticleEditions.address;

@@ -1,5 +1,17 @@
 import type { KuboRPCClient } from "kubo-rpc-client";
-import type { Abi, Address, PublicClient, WalletClient } from "viem";
+import type {
+  Abi,
+  Account,
+  Chain,
+  Address,
+  ContractFunctionArgs,
+  ContractFunctionName,
+  ContractFunctionReturnType,
+  PublicClient,
+  SimulateContractParameters,
+  WalletClient,
+} from "viem";
+import type { ContractWrite, WriteMutability } from "../../web/src/contracts/contractWrite.ts";
 import type { ArticleReader } from "../../web/src/content/createArticleReader.ts";
 
 /** What every content command works with: the chain, the editions contract, IPFS and a reader. */
@@ -18,16 +30,20 @@ export interface ContentChain {
  * error before anything is signed), sent from `walletClient`'s account, and awaited to a
  * successful receipt.
  */
-export async function sendContractWrite(
-  publicClient: PublicClient,
-  walletClient: WalletClient,
-  call: { address: Address; abi: Abi; functionName: string; args: readonly unknown[]; value?: bigint },
-  onSent?: (hash: `0x${string}`) => void,
-) {
-  const { request, result } = await publicClient.simulateContract({ ...call, account: walletClient.account! } as never);
-  const hash = await walletClient.writeContract(request as never);
+export async function sendContractWrite<
+  const abi extends Abi,
+  functionName extends ContractFunctionName<abi, WriteMutability>,
+  const args extends ContractFunctionArgs<abi, WriteMutability, functionName>,
+>(publicClient: PublicClient, walletClient: WalletClient, call: ContractWrite<abi, functionName, args>, onSent?: (hash: `0x${string}`) => void) {
+  const account = walletClient.account;
+  if (!account) throw new Error("The wallet client has no account to send from.");
+  // Checked against its ABI by the caller's types; widened once here, where viem's generics
+  // cannot follow this function's.
+  const widened = { ...call, account } as unknown as SimulateContractParameters<Abi, string, readonly unknown[], Chain | undefined, Chain | undefined, Account>;
+  const { request, result } = await publicClient.simulateContract(widened);
+  const hash = await walletClient.writeContract({ ...request, chain: walletClient.chain });
   onSent?.(hash);
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`Transaction ${hash} (${call.functionName}) reverted.`);
-  return { hash, receipt, result: result as unknown };
+  return { hash, receipt, result: result as ContractFunctionReturnType<abi, WriteMutability, functionName, args> };
 }

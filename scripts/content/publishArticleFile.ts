@@ -2,6 +2,7 @@ import { formatEther, parseEventLogs } from "viem";
 import { type ArticleSource } from "../../web/src/content/loadArticleSource.ts";
 import type { MasterKey } from "../../web/src/content/masterKey.ts";
 import { packageArticle } from "../../web/src/content/packageArticle.ts";
+import { publishArticle } from "../../web/src/contracts/writes.ts";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
 import { type ContentChain, sendContractWrite } from "./contentChain.ts";
 import { findPublishedArticle } from "./findPublishedArticle.ts";
@@ -69,14 +70,21 @@ export async function publishArticleFile(source: ArticleSource, context: Publish
   }
 
   const treasury = await publicClient.readContract({ address: editions, abi: articleEditionsAbi, functionName: "treasury" });
-  const { hash: transactionHash, receipt, result } = await sendContractWrite(
+  const { hash: transactionHash, receipt } = await sendContractWrite(
     publicClient,
     context.walletClient,
-    { address: editions, abi: articleEditionsAbi, functionName: "publish", args: [publishParams(source, metadataCid, account.address, treasury)] },
+    publishArticle(editions, publishParams(source, metadataCid, account.address, treasury)),
     (hash) => log(`Sent the publish transaction ${hash}; waiting for it to be mined`),
   );
-  const articleId = result as bigint;
-  const [published] = parseEventLogs({ abi: articleEditionsAbi, eventName: "ArticlePublished", logs: receipt.logs });
-  log(`Published article ${published?.args.articleId ?? articleId} in block ${receipt.blockNumber}`);
-  return { articleId: published?.args.articleId ?? articleId, metadataCid, transactionHash, alreadyPublished: false };
+  // The id comes from the mined event, never from the simulation: another publish landing first
+  // takes the id the simulation saw.
+  const [published] = parseEventLogs({ abi: articleEditionsAbi, eventName: "ArticlePublished", logs: receipt.logs }).filter(
+    (event) => event.address.toLowerCase() === editions.toLowerCase(),
+  );
+  if (!published) {
+    throw new Error(`The publish transaction ${transactionHash} was mined without an ArticlePublished event from ${editions}, so the article was not published.`);
+  }
+  const { articleId } = published.args;
+  log(`Published article ${articleId} in block ${receipt.blockNumber}`);
+  return { articleId, metadataCid, transactionHash, alreadyPublished: false };
 }

@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { EDITION_ONLY_LEVEL } from "../../web/src/content/articleFrontmatter.ts";
+import { EDITION_HOLDERS_ONLY } from "../../web/src/generated/contracts.ts";
 import type { ArticleSource } from "../../web/src/content/loadArticleSource.ts";
 
 const seconds = (date?: Date) => (date ? Math.floor(date.getTime() / 1000) : 0);
@@ -20,7 +20,7 @@ export function publishParams(source: ArticleSource, metadataCid: string, publis
     saleStart: seconds(edition.sale_start),
     saleEnd: seconds(edition.sale_end),
     walletCap: edition.wallet_cap,
-    premiumLevel: !premium ? 0 : premium.tier === "edition" ? EDITION_ONLY_LEVEL : premium.tier,
+    premiumLevel: !premium ? 0 : premium.tier === "edition" ? EDITION_HOLDERS_ONLY : premium.tier,
     royaltyReceiver,
     royaltyBps: BigInt(edition.royalty_bps),
     authors: resolveAuthors(source, publisher).map((author) => ({

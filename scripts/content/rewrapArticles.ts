@@ -1,6 +1,7 @@
 import { articleIdentity } from "../../web/src/content/contentCrypto.ts";
 import { type MasterKey, type MasterKeyring, unwrapDataKey, wrapDataKey } from "../../web/src/content/masterKey.ts";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
+import { reviseArticle } from "../../web/src/contracts/writes.ts";
 import { type ContentChain, sendContractWrite } from "./contentChain.ts";
 
 export interface RewrapContext extends ContentChain {
@@ -30,12 +31,7 @@ export async function rewrapArticles(target: MasterKey, context: RewrapContext) 
     };
     dataKey.fill(0);
     const { cid } = await context.ipfs.add(new TextEncoder().encode(JSON.stringify(revised, null, 2)), { pin: true, cidVersion: 0 });
-    await sendContractWrite(publicClient, context.walletClient, {
-      address: editions,
-      abi: articleEditionsAbi,
-      functionName: "revise",
-      args: [articleId, `ipfs://${cid}`],
-    });
+    await sendContractWrite(publicClient, context.walletClient, reviseArticle(editions, articleId, `ipfs://${cid}`));
     rewrapped++;
     log(`Article ${articleId}: data key re-wrapped under ${target.id}, metadata revised to ipfs://${cid}`);
   }

@@ -28,7 +28,7 @@ const record = {
   ),
 };
 writeFileSync(join(deploymentsDir, `${chainId}.json`), `${JSON.stringify(record, null, 2)}\n`);
-writeContractsFile();
+await writeContractsFile();
 for (const [name, d] of Object.entries(record.contracts)) {
   console.log(`  ${name.padEnd(16)} ${d.address}  (block ${d.blockNumber})`);
 }

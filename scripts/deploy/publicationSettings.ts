@@ -1,7 +1,6 @@
 import { getAddress, isAddress, type Address } from "viem";
+import { LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
 import type { PublicationSettings } from "./deployPublication.ts";
-
-const LOCAL_CHAIN_ID = 31337;
 
 function bps(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];

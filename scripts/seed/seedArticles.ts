@@ -1,6 +1,7 @@
 import { join } from "node:path";
-import { type WalletClient, zeroAddress } from "viem";
+import type { WalletClient } from "viem";
 import { loadArticleSource } from "../../web/src/content/loadArticleSource.ts";
+import { closeSale, collectEdition } from "../../web/src/contracts/writes.ts";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
 import { sendContractWrite } from "../content/contentChain.ts";
 import { type PublishContext, publishArticleFile } from "../content/publishArticleFile.ts";
@@ -35,25 +36,14 @@ export async function seedArticles(context: PublishContext, collectors: WalletCl
     });
     if ("then" in seed && seed.then === "sell-out") {
       for (const collector of collectors.slice(sale.minted, sale.maxSupply)) {
-        await sendContractWrite(publicClient, collector, {
-          address: editions,
-          abi: articleEditionsAbi,
-          functionName: "collect",
-          args: [result.articleId, 1n, collector.account!.address, zeroAddress],
-          value: sale.price,
-        });
+        await sendContractWrite(publicClient, collector, collectEdition(editions, result.articleId, sale.price, collector.account!.address));
       }
       log(`  Article ${result.articleId} is sold out (${sale.maxSupply} editions).`);
     }
     if ("then" in seed && seed.then === "close-sale") {
       const { timestamp } = await publicClient.getBlock();
       if (BigInt(sale.saleEnd) > timestamp) {
-        await sendContractWrite(publicClient, context.walletClient, {
-          address: editions,
-          abi: articleEditionsAbi,
-          functionName: "closeSale",
-          args: [result.articleId],
-        });
+        await sendContractWrite(publicClient, context.walletClient, closeSale(editions, result.articleId));
       }
       log(`  Article ${result.articleId}'s sale is closed.`);
     }

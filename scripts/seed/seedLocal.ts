@@ -3,13 +3,13 @@
 // Run: npx hardhat run scripts/seed/seedLocal.ts --network localhost
 import { network } from "hardhat";
 import { formatEther, zeroAddress } from "viem";
-import { deployments, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import { deploymentOn, LIFETIME_EXPIRY, membershipPassAbi } from "../../web/src/generated/contracts.ts";
 import { SAMPLE_TIERS } from "./sampleTiers.ts";
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
 const chainId = await publicClient.getChainId();
-const deployed = (deployments as Record<string, { MembershipPass: { address: `0x${string}` } }>)[chainId];
+const deployed = deploymentOn(chainId);
 if (!deployed) throw new Error(`Nothing deployed on chain ${chainId}: run the deploy script first.`);
 
 const [admin, , reader, member] = await viem.getWalletClients();
@@ -54,6 +54,6 @@ console.log("Sample passes:");
 for (const { holder, tierId } of samplePasses) {
   const tokenId = await pass.read.passOf([holder.account.address, tierId]);
   const expiry = await pass.read.expiresAt([tokenId]);
-  const until = expiry === 2n ** 64n - 1n ? "never expires" : `expires ${new Date(Number(expiry) * 1000).toISOString()}`;
+  const until = expiry === LIFETIME_EXPIRY ? "never expires" : `expires ${new Date(Number(expiry) * 1000).toISOString()}`;
   console.log(`  ${holder.account.address} holds pass ${tokenId} (tier ${tierId}), ${until}`);
 }

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SignJWT } from "jose";
 import { parseEther, zeroAddress } from "viem";
-import { articleEditionsAbi, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import { articleEditionsAbi, LOCAL_CHAIN_ID, membershipPassAbi } from "../../web/src/generated/contracts.ts";
 import { MAX_LIVE_SESSIONS_PER_ADDRESS } from "../../web/src/server/stores/sessionStore.ts";
 import { postSignIn, signIn, signInMessage } from "../helpers/siweClient.ts";
 import { startExtraWebServer } from "./extraWebServer.ts";
@@ -35,7 +35,7 @@ async function buyPass(index: number, tierId: bigint, price: bigint) {
   return account;
 }
 
-const signInAs = (index: number) => signIn(testAccount(index).account, { baseUrl: base, chainId: 31337 });
+const signInAs = (index: number) => signIn(testAccount(index).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
 const sessionToken = (claims: Record<string, unknown>, subject: string, expiresAt: number, secret: string) =>
   new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject(subject).setJti(randomUUID()).setIssuedAt().setExpirationTime(expiresAt).sign(new TextEncoder().encode(secret));
 
@@ -62,7 +62,7 @@ test.describe("the premium gate", () => {
   });
 
   test("sets an httpOnly, SameSite=Lax session cookie with a bounded lifetime", async () => {
-    const result = await postSignIn(base, await signInMessage(testAccount(4).account, { baseUrl: base, chainId: 31337 }));
+    const result = await postSignIn(base, await signInMessage(testAccount(4).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID }));
     expect(result.status).toBe(200);
     expect(result.setCookie).toMatch(/HttpOnly/i);
     expect(result.setCookie).toMatch(/SameSite=lax/i);
@@ -75,7 +75,7 @@ test.describe("the premium gate", () => {
   test("refuses a message whose address is not in EIP-55 checksum form, saying why", async () => {
     const account = testAccount(6).account;
     // viem writes the checksum form, so the message is rewritten, as another client might write it, and signed.
-    const { message } = await signInMessage(account, { baseUrl: base, chainId: 31337 });
+    const { message } = await signInMessage(account, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
     const lowerCase = message.replace(account.address, account.address.toLowerCase());
     const result = await postSignIn(base, { message: lowerCase, signature: await account.signMessage({ message: lowerCase }) });
     expect(result.status).toBe(400);
@@ -102,7 +102,7 @@ test.describe("the premium gate", () => {
 
   test("ends a session no later than the signed message's expirationTime", async () => {
     const expirationTime = new Date(Date.now() + 2 * 60_000);
-    const result = await postSignIn(base, await signInMessage(testAccount(4).account, { baseUrl: base, chainId: 31337, expirationTime }));
+    const result = await postSignIn(base, await signInMessage(testAccount(4).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID, expirationTime }));
     expect(result.status).toBe(200);
     const maxAge = cookieMaxAge(result.setCookie);
     expect(maxAge).toBeGreaterThan(0);
@@ -122,7 +122,7 @@ test.describe("the premium gate", () => {
   });
 
   test("refuses a forged cookie", async () => {
-    const forged = await sessionToken({ chainId: 31337 }, testAccount(3).account.address, Math.floor(Date.now() / 1000) + 3600, randomBytes(32).toString("hex"));
+    const forged = await sessionToken({ chainId: LOCAL_CHAIN_ID }, testAccount(3).account.address, Math.floor(Date.now() / 1000) + 3600, randomBytes(32).toString("hex"));
     const answer = await premium(LEVEL_TWO, `topnftpost_session=${forged}`);
     expect(answer.status).toBe(401);
     expectNoPremium(answer.text);
@@ -130,14 +130,14 @@ test.describe("the premium gate", () => {
   });
 
   test("refuses an expired session", async () => {
-    const expired = await sessionToken({ chainId: 31337 }, testAccount(3).account.address, Math.floor(Date.now() / 1000) - 60, stack.sessionSecret());
+    const expired = await sessionToken({ chainId: LOCAL_CHAIN_ID }, testAccount(3).account.address, Math.floor(Date.now() / 1000) - 60, stack.sessionSecret());
     const answer = await premium(LEVEL_TWO, `topnftpost_session=${expired}`);
     expect(answer.status).toBe(401);
     expectNoPremium(answer.text);
   });
 
   test("refuses a message signed by another key", async () => {
-    const { message } = await signInMessage(testAccount(3).account, { baseUrl: base, chainId: 31337 });
+    const { message } = await signInMessage(testAccount(3).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
     const signature = await testAccount(10).account.signMessage({ message });
     const result = await postSignIn(base, { message, signature });
     expect(result.status).toBe(401);
@@ -146,7 +146,7 @@ test.describe("the premium gate", () => {
   });
 
   test("refuses a replayed nonce", async () => {
-    const signed = await signInMessage(testAccount(11).account, { baseUrl: base, chainId: 31337 });
+    const signed = await signInMessage(testAccount(11).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
     expect((await postSignIn(base, signed)).status).toBe(200);
     const replay = await postSignIn(base, signed);
     expect(replay.status).toBe(401);
@@ -158,20 +158,20 @@ test.describe("the premium gate", () => {
     // A nonce made exactly as the server makes them, with the server's key, but already expired.
     const body = `${randomBytes(12).toString("hex")}${Math.floor(Date.now() / 1000 - 10).toString(16).padStart(10, "0")}`;
     const mac = createHmac("sha256", Buffer.from(stack.sessionSecret(), "utf8")).update(`siwe-nonce:${body}`).digest("hex").slice(0, 24);
-    const stale = await postSignIn(base, await signInMessage(testAccount(12).account, { baseUrl: base, chainId: 31337, nonce: `${body}${mac}` }));
+    const stale = await postSignIn(base, await signInMessage(testAccount(12).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID, nonce: `${body}${mac}` }));
     expect(stale.status).toBe(401);
     expect(stale.body.error).toContain("expired");
-    const late = await postSignIn(base, await signInMessage(testAccount(12).account, { baseUrl: base, chainId: 31337, expirationTime: new Date(Date.now() - 1000) }));
+    const late = await postSignIn(base, await signInMessage(testAccount(12).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID, expirationTime: new Date(Date.now() - 1000) }));
     expect(late.status).toBe(401);
     expect(late.cookie).toBeNull();
   });
 
   test("refuses a message for another domain, URI or chain", async () => {
     const account = testAccount(12).account;
-    const otherDomain = await postSignIn(base, await signInMessage(account, { baseUrl: base, siteUrl: "https://evil.example", chainId: 31337 }));
+    const otherDomain = await postSignIn(base, await signInMessage(account, { baseUrl: base, siteUrl: "https://evil.example", chainId: LOCAL_CHAIN_ID }));
     expect(otherDomain.status).toBe(401);
     expect(otherDomain.body.error).toContain("evil.example");
-    const otherPort = await postSignIn(base, await signInMessage(account, { baseUrl: base, siteUrl: "http://localhost:1", chainId: 31337 }));
+    const otherPort = await postSignIn(base, await signInMessage(account, { baseUrl: base, siteUrl: "http://localhost:1", chainId: LOCAL_CHAIN_ID }));
     expect(otherPort.status).toBe(401);
     const otherChain = await postSignIn(base, await signInMessage(account, { baseUrl: base, chainId: 8217 }));
     expect(otherChain.status).toBe(401);
@@ -181,7 +181,7 @@ test.describe("the premium gate", () => {
 
   test("locks out a pass that is too low for the article, saying what would unlock it", async () => {
     const reader = await buyPass(13, 1n, parseEther("0.01"));
-    const cookie = await signIn(reader, { baseUrl: base, chainId: 31337 });
+    const cookie = await signIn(reader, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
     expect((await premium(SAMPLE, cookie)).status).toBe(200);
     const answer = await premium(LEVEL_TWO, cookie);
     expect(answer.status).toBe(403);
@@ -194,7 +194,7 @@ test.describe("the premium gate", () => {
 
   test("locks out a pass transferred away after sign-in, on the next request", async () => {
     const reader = await buyPass(14, 1n, parseEther("0.01"));
-    const cookie = await signIn(reader, { baseUrl: base, chainId: 31337 });
+    const cookie = await signIn(reader, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
     expect((await premium(SAMPLE, cookie)).status).toBe(200);
     const tokenId = await stack.publicClient.readContract({ address: stack.pass, abi: membershipPassAbi, functionName: "passOf", args: [reader.address, 1n] });
     const { wallet } = testAccount(14);
@@ -210,7 +210,7 @@ test.describe("the premium gate", () => {
     const [, sale] = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [BigInt(SAMPLE)] });
     const hash = await wallet.writeContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "collect", args: [BigInt(SAMPLE), 1n, account.address, zeroAddress], value: sale.price });
     await stack.publicClient.waitForTransactionReceipt({ hash });
-    const cookie = await signIn(account, { baseUrl: base, chainId: 31337 });
+    const cookie = await signIn(account, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
     expect((await premium(SAMPLE, cookie)).status).toBe(200);
     const other = await premium(EDITION_ONLY, cookie);
     expect(other.status).toBe(403);
@@ -244,7 +244,7 @@ test.describe("the premium gate", () => {
   // Last: it moves the shared chain's clock past every monthly pass.
   test("locks out a pass once it expires", async () => {
     const reader = await buyPass(17, 1n, parseEther("0.01"));
-    const cookie = await signIn(reader, { baseUrl: base, chainId: 31337 });
+    const cookie = await signIn(reader, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
     expect((await premium(SAMPLE, cookie)).status).toBe(200);
     await advanceChainTime(31 * 86_400);
     const answer = await premium(SAMPLE, cookie);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
+import { articleEditionsAbi, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
 import { signIn } from "../helpers/siweClient.ts";
 import { LEVEL_TWO_PREMIUM_SENTENCE, testAccount, webStack } from "./webStack.ts";
 
@@ -37,7 +37,7 @@ test("rotating the master key revises every premium article and keeps reading wo
   const uriAfter = (await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [3n] }))[0];
   expect(uriAfter).not.toBe(uriBefore);
 
-  const cookie = await signIn(testAccount(3).account, { baseUrl: stack.siteUrl, chainId: 31337 });
+  const cookie = await signIn(testAccount(3).account, { baseUrl: stack.siteUrl, chainId: LOCAL_CHAIN_ID });
   const response = await fetch(`${stack.siteUrl}/api/articles/3/premium`, { headers: { cookie } });
   expect(response.status).toBe(200);
   expect(await response.text()).toContain(LEVEL_TWO_PREMIUM_SENTENCE);

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
-import { shortAddress } from "../i18n/formatting.ts";
-import { currentLocale } from "../server/locale.ts";
-import { translator } from "../i18n/messages.ts";
-import { readSession, SESSION_COOKIE } from "../server/session.ts";
-import { serverConfig } from "../server/serverConfig.ts";
+import { shortAddress } from "@/i18n/formatting.ts";
+import { currentLocale } from "@/server/locale.ts";
+import { translator } from "@/i18n/messages.ts";
+import { readSession, SESSION_COOKIE } from "@/server/session.ts";
+import { serverConfig } from "@/server/serverConfig.ts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

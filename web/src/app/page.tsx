@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { ArticleCard } from "../components/ArticleCard.tsx";
-import { chainNow, listArticles } from "../server/catalog.ts";
-import { serverTranslator } from "../server/locale.ts";
+import { ArticleCard } from "@/components/ArticleCard.tsx";
+import { chainNow, listArticles } from "@/server/catalog.ts";
+import { serverTranslator } from "@/server/locale.ts";
 
 const PER_PAGE = 10;
 

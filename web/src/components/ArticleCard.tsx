@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { formatDate, formatPrice } from "../i18n/formatting.ts";
-import { type Locale, translator } from "../i18n/messages.ts";
-import { type ArticleEntry, gatewayLink } from "../server/catalog.ts";
+import { EDITION_HOLDERS_ONLY } from "@/generated/contracts.ts";
+import { formatDate, formatPrice } from "@/i18n/formatting.ts";
+import { type Locale, translator } from "@/i18n/messages.ts";
+import { type ArticleEntry, gatewayLink } from "@/server/catalog.ts";
 import { EditionStatus } from "./EditionStatus.tsx";
 
 export function ArticleCard({ article, locale, now }: { article: ArticleEntry; locale: Locale; now: number }) {
@@ -20,7 +21,7 @@ export function ArticleCard({ article, locale, now }: { article: ArticleEntry; l
         <p lang={metadata.properties.language}>{metadata.description}</p>
         <p className="muted">
           <span className={`badge ${article.premiumLevel ? "premium" : ""}`}>
-            {article.premiumLevel === 0 ? t("badge.free") : article.premiumLevel === 255 ? t("badge.editionOnly") : t("badge.premium")}
+            {article.premiumLevel === 0 ? t("badge.free") : article.premiumLevel === EDITION_HOLDERS_ONLY ? t("badge.editionOnly") : t("badge.premium")}
           </span>
           {metadata.properties.language.toUpperCase()} · {formatDate(Date.parse(metadata.properties.published) / 1000, locale)} ·{" "}
           {formatPrice(article.sale.price, locale)} · <EditionStatus sale={article.sale} locale={locale} now={now} />

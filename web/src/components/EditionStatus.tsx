@@ -1,6 +1,6 @@
-import { formatDate, formatNumber } from "../i18n/formatting.ts";
-import { type Locale, translator } from "../i18n/messages.ts";
-import type { ArticleEntry } from "../server/catalog.ts";
+import { formatDate, formatNumber } from "@/i18n/formatting.ts";
+import { type Locale, translator } from "@/i18n/messages.ts";
+import type { ArticleEntry } from "@/server/catalog.ts";
 
 /** Editions left, sold out, closed or not yet open: what a collector checks first. */
 export function EditionStatus({ sale, locale, now }: { sale: ArticleEntry["sale"]; locale: Locale; now: number }) {

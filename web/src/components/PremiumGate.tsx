@@ -1,12 +1,12 @@
 "use client";
 import dynamic from "next/dynamic";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
-import { format, MESSAGES } from "../i18n/messages.ts";
-import type { UnlockOptions } from "../wallet/unlockOptions.ts";
-import type { WalletSetup } from "../wallet/walletSetup.ts";
+import { format, MESSAGES } from "@/i18n/messages.ts";
+import { readPremiumAnswer, type UnlockOptions } from "@/api/premiumAnswer.ts";
+import type { WalletSetup } from "@/wallet/walletSetup.ts";
 
 // The wallet code (wagmi, connectors, ABIs) is fetched only when the reader asks for it.
-const ArticleWallet = dynamic(() => import("../wallet/ArticleWallet.tsx"), {
+const ArticleWallet = dynamic(() => import("@/wallet/ArticleWallet.tsx"), {
   ssr: false,
   loading: () => <p className="muted">…</p>,
 });
@@ -30,15 +30,13 @@ export function PremiumGate(props: { articleId: number; setup: WalletSetup; sign
   const fetchPremium = useCallback(async () => {
     setState({ kind: "loading" });
     try {
-      const response = await fetch(`/api/articles/${props.articleId}/premium`, { cache: "no-store" });
-      const body = await response.json();
-      if (response.status === 200) {
+      const answer = await readPremiumAnswer(await fetch(`/api/articles/${props.articleId}/premium`, { cache: "no-store" }));
+      if (answer.status === 200) {
         const { renderPremium } = await import("./renderPremium.ts");
-        setState({ kind: "unlocked", html: renderPremium(body.markdown, props.setup.gatewayUrl) });
-      }
-      else if (response.status === 401) setState({ kind: "locked" });
-      else if (response.status === 403) setState({ kind: "denied", unlock: body.unlock ?? {} });
-      else setState({ kind: "error", message: body.error ?? String(response.status) });
+        setState({ kind: "unlocked", html: renderPremium(answer.body.markdown, props.setup.gatewayUrl) });
+      } else if (answer.status === 401) setState({ kind: "locked" });
+      else if (answer.status === 403) setState({ kind: "denied", unlock: answer.body.unlock });
+      else setState({ kind: "error", message: answer.body.error ?? String(answer.status) });
     } catch (error) {
       setState({ kind: "error", message: (error as Error).message });
     }

@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { articleEditionsConstants } from "../generated/contracts.ts";
 
 // The frontmatter a writer puts on an article, validated before anything is uploaded. Every
 // failure names the field, so "edition.price_wei" tells the writer exactly what to fix.
 
 export const LANGUAGES = ["ko", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-/** Pass level meaning "only an edition of this article unlocks it" (see ArticleEditions). */
-export const EDITION_ONLY_LEVEL = 255;
 
 const wholeWei = z
   .union([z.string(), z.number()])
@@ -37,6 +35,8 @@ const moment = z
     return date;
   });
 
+const { MAX_AUTHORS, MAX_REFERRAL_BPS } = articleEditionsConstants;
+
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte address");
 
 export const frontmatterSchema = z.object({
@@ -56,7 +56,7 @@ export const frontmatterSchema = z.object({
   authors: z
     .array(z.object({ name: z.string().trim().min(1, "is required"), address, share_bps: bps }))
     .min(1, "needs at least one author when given")
-    .max(8, "allows at most 8 authors")
+    .max(Number(MAX_AUTHORS), `allows at most ${MAX_AUTHORS} authors`)
     .optional(),
   edition: z.object({
     price_wei: wholeWei,
@@ -65,8 +65,8 @@ export const frontmatterSchema = z.object({
     sale_start: moment.optional(),
     sale_end: moment.optional(),
     royalty_bps: bps.default(500),
-    // ArticleEditions.MAX_REFERRAL_BPS: a referral is a discount anyone can take, so it stays small.
-    referral_bps: bps.max(2_000, "is at most 2000 (20%)").default(0),
+    // A referral is a discount anyone can take, so the contract keeps it small.
+    referral_bps: bps.max(MAX_REFERRAL_BPS, `is at most ${MAX_REFERRAL_BPS} (${MAX_REFERRAL_BPS / 100}%)`).default(0),
     treasury_bps: bps.default(1_000),
   }),
   premium: z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EDITION_HOLDERS_ONLY } from "../generated/contracts.ts";
 import { LANGUAGES } from "./articleFrontmatter.ts";
 
 // The metadata JSON an article's token URI points at: the common marketplace schema (name,
@@ -12,7 +13,7 @@ export const premiumEnvelopeSchema = z.object({
   iv: z.string().regex(/^[A-Za-z0-9+/]{16}$/, "must be 12 bytes of base64"),
   key_id: z.string().regex(/^[0-9a-f]{16}$/),
   wrapped_key: z.string().min(1),
-  level: z.number().int().min(1).max(255),
+  level: z.number().int().min(1).max(EDITION_HOLDERS_ONLY),
 });
 
 export const articleMetadataSchema = z.object({

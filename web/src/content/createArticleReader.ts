@@ -1,9 +1,10 @@
-import { BaseError, ContractFunctionRevertedError, type Address, type PublicClient } from "viem";
+import type { Address, PublicClient } from "viem";
 import { articleEditionsAbi } from "../generated/contracts.ts";
 import { fetchVerified, type GatewayOptions, parseIpfsUri } from "../ipfs/fetchVerified.ts";
 import { type ArticleMetadata, articleMetadataSchema } from "./articleMetadata.ts";
 import { articleIdentity, open } from "./contentCrypto.ts";
 import { ContentError } from "./contentError.ts";
+import { isUnknownArticle } from "./isUnknownArticle.ts";
 import { type MasterKeyring, unwrapDataKey } from "./masterKey.ts";
 
 export interface ArticleReaderOptions {
@@ -61,8 +62,7 @@ export function createArticleReader(options: ArticleReaderOptions) {
       });
       return { uri, sale, terms, authors };
     } catch (error) {
-      const revert = error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError);
-      if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName === "ArticleEditionsUnknownArticle") {
+      if (isUnknownArticle(error)) {
         throw new ContentError("unknown-article", `There is no article ${articleId}.`);
       }
       throw new ContentError("unavailable", `The chain did not answer for article ${articleId}.`, { cause: error });

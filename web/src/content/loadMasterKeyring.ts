@@ -1,5 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { LOCAL_CHAIN_ID } from "../generated/contracts.ts";
 import {
   type MasterKey,
   type MasterKeyring,
@@ -8,8 +9,6 @@ import {
   readMasterKeyFile,
   writeMasterKeyFile,
 } from "./masterKey.ts";
-
-const LOCAL_CHAIN_ID = 31337;
 
 export interface KeyringWithRotation extends MasterKeyring {
   /** The key a rotation in progress is moving articles to. */

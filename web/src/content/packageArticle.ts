@@ -1,5 +1,5 @@
 import type { KuboRPCClient } from "kubo-rpc-client";
-import { EDITION_ONLY_LEVEL } from "./articleFrontmatter.ts";
+import { EDITION_HOLDERS_ONLY } from "../generated/contracts.ts";
 import type { ArticleMetadata } from "./articleMetadata.ts";
 import { ALGORITHM, articleIdentity, newDataKey, newIv, seal } from "./contentCrypto.ts";
 import { coverCard } from "./coverCard.ts";
@@ -39,7 +39,7 @@ function sealPremium(source: ArticleSource, context: PackageContext) {
         iv: iv.toString("base64"),
         key_id: context.masterKey.id,
         wrapped_key: wrapDataKey(context.masterKey, dataKey, identity),
-        level: source.frontmatter.premium!.tier === "edition" ? EDITION_ONLY_LEVEL : (source.frontmatter.premium!.tier as number),
+        level: source.frontmatter.premium!.tier === "edition" ? EDITION_HOLDERS_ONLY : (source.frontmatter.premium!.tier as number),
       },
     };
   } finally {
@@ -95,7 +95,7 @@ export async function packageArticle(source: ArticleSource, context: PackageCont
       { trait_type: "Published", value: Math.floor(published.getTime() / 1000), display_type: "date" },
       {
         trait_type: "Access",
-        value: !premium ? "Free" : premium.level === EDITION_ONLY_LEVEL ? "Edition holders" : `Pass level ${premium.level}`,
+        value: !premium ? "Free" : premium.level === EDITION_HOLDERS_ONLY ? "Edition holders" : `Pass level ${premium.level}`,
       },
       ...frontmatter.tags.map((tag) => ({ trait_type: "Tag", value: tag })),
     ],

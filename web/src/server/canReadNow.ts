@@ -1,6 +1,6 @@
 import "server-only";
 import type { Address } from "viem";
-import { articleEditionsAbi } from "../generated/contracts.ts";
+import { articleEditionsAbi } from "@/generated/contracts.ts";
 import { chainClient, publicationAddresses } from "./publication.ts";
 
 // `canRead` at the latest block, asked fresh on every request: the block number is read each

@@ -1,7 +1,7 @@
 import "server-only";
-import type { ArticleMetadata } from "../content/articleMetadata.ts";
-import { ContentError } from "../content/contentError.ts";
-import { articleEditionsAbi, membershipPassAbi } from "../generated/contracts.ts";
+import type { ArticleMetadata } from "@/content/articleMetadata.ts";
+import { ContentError } from "@/content/contentError.ts";
+import { articleEditionsAbi, membershipPassAbi } from "@/generated/contracts.ts";
 import { articleReader, chainClient, publicationAddresses } from "./publication.ts";
 import { serverConfig } from "./serverConfig.ts";
 
@@ -27,8 +27,21 @@ export interface TierEntry {
   saleOpen: boolean;
 }
 
-const FRESH_MS = 1_000;
-let articles: { at: number; list: Promise<ArticleEntry[]> } | undefined;
+/**
+ * `load`, asked again at most once a second: every request in between shares the same promise,
+ * and a failed load is forgotten so that the next request tries again.
+ */
+function freshForASecond<value>(load: () => Promise<value>) {
+  let cached: { at: number; value: Promise<value> } | undefined;
+  return () => {
+    if (!cached || Date.now() - cached.at > 1_000) {
+      const value = load();
+      cached = { at: Date.now(), value };
+      value.catch(() => (cached = undefined));
+    }
+    return cached.value;
+  };
+}
 
 async function loadArticles(): Promise<ArticleEntry[]> {
   const reader = await articleReader();
@@ -60,26 +73,10 @@ async function loadArticles(): Promise<ArticleEntry[]> {
 }
 
 /** Every published article, newest first (re-read at most once a second). */
-export function listArticles() {
-  if (!articles || Date.now() - articles.at > FRESH_MS) {
-    const list = loadArticles();
-    articles = { at: Date.now(), list };
-    list.catch(() => (articles = undefined));
-  }
-  return articles.list;
-}
-
-let clock: { at: number; now: Promise<number> } | undefined;
+export const listArticles = freshForASecond(loadArticles);
 
 /** The chain's time (latest block), which sale windows and pass expiry follow, not the server's. */
-export function chainNow() {
-  if (!clock || Date.now() - clock.at > FRESH_MS) {
-    const now = chainClient().getBlock().then((block) => Number(block.timestamp));
-    clock = { at: Date.now(), now };
-    now.catch(() => (clock = undefined));
-  }
-  return clock.now;
-}
+export const chainNow = freshForASecond(() => chainClient().getBlock().then((block) => Number(block.timestamp)));
 
 /** An article by numeric id or by slug. */
 export async function findArticle(idOrSlug: string) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { LOCALES, type Locale, translator } from "../i18n/messages.ts";
+import { LOCALES, type Locale, translator } from "@/i18n/messages.ts";
 
 export const LOCALE_COOKIE = "topnftpost_lang";
 

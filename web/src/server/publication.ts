@@ -1,8 +1,8 @@
 import "server-only";
-import { type Address, createPublicClient, http } from "viem";
-import { createArticleReader } from "../content/createArticleReader.ts";
-import { loadMasterKeyring } from "../content/loadMasterKeyring.ts";
-import { deployments } from "../generated/contracts.ts";
+import { createPublicClient, http } from "viem";
+import { createArticleReader } from "@/content/createArticleReader.ts";
+import { loadMasterKeyring } from "@/content/loadMasterKeyring.ts";
+import { deploymentOn } from "@/generated/contracts.ts";
 import { serverConfig } from "./serverConfig.ts";
 import { join } from "node:path";
 import { dataDir } from "./dataDir.ts";
@@ -10,7 +10,7 @@ import { dataDir } from "./dataDir.ts";
 /** The deployed contracts on the configured chain. */
 export function publicationAddresses() {
   const { CHAIN_ID } = serverConfig();
-  const deployed = (deployments as Record<string, { MembershipPass: { address: Address }; ArticleEditions: { address: Address } }>)[CHAIN_ID];
+  const deployed = deploymentOn(CHAIN_ID);
   if (!deployed) throw new Error(`Nothing is deployed on chain ${CHAIN_ID}: deploy, then rebuild the web app.`);
   return { pass: deployed.MembershipPass.address, editions: deployed.ArticleEditions.address };
 }

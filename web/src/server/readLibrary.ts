@@ -1,10 +1,8 @@
 import "server-only";
 import type { Address } from "viem";
-import { articleEditionsAbi, membershipPassAbi } from "../generated/contracts.ts";
+import { articleEditionsAbi, LIFETIME_EXPIRY, membershipPassAbi } from "@/generated/contracts.ts";
 import { listArticles, listTiers } from "./catalog.ts";
 import { chainClient, publicationAddresses } from "./publication.ts";
-
-const LIFETIME = 2n ** 64n - 1n;
 
 /** What a wallet holds and is owed, read from the chain at the latest block. */
 export async function readLibrary(holder: Address) {
@@ -22,8 +20,8 @@ export async function readLibrary(holder: Address) {
           tierName: tier.name,
           duration: tier.duration,
           price: tier.price,
-          lifetime: expiresAt === LIFETIME,
-          expiresAt: Number(expiresAt === LIFETIME ? 0n : expiresAt),
+          lifetime: expiresAt === LIFETIME_EXPIRY,
+          expiresAt: Number(expiresAt === LIFETIME_EXPIRY ? 0n : expiresAt),
         };
       }),
     )

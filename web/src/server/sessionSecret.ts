@@ -2,10 +2,9 @@ import "server-only";
 import { createSecretKey, type KeyObject, randomBytes } from "node:crypto";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { LOCAL_CHAIN_ID } from "@/generated/contracts.ts";
 import { dataDir } from "./dataDir.ts";
 import { serverConfig } from "./serverConfig.ts";
-
-const LOCAL_CHAIN_ID = 31337;
 
 async function localSecret() {
   const file = join(dataDir(), "keys", "session.key");

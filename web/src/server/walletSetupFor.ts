@@ -1,6 +1,6 @@
 import "server-only";
-import type { Locale } from "../i18n/messages.ts";
-import type { WalletSetup } from "../wallet/walletSetup.ts";
+import type { Locale } from "@/i18n/messages.ts";
+import type { WalletSetup } from "@/wallet/walletSetup.ts";
 import { publicationAddresses } from "./publication.ts";
 import { serverConfig } from "./serverConfig.ts";
 

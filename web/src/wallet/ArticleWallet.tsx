@@ -1,11 +1,10 @@
 "use client";
-import { zeroAddress } from "viem";
 import { useConnection } from "wagmi";
-import { articleEditionsAbi, membershipPassAbi } from "../generated/contracts.ts";
-import { formatPrice } from "../i18n/formatting.ts";
-import { format, MESSAGES } from "../i18n/messages.ts";
+import { collectEdition, purchasePass } from "@/contracts/writes.ts";
+import { formatPrice } from "@/i18n/formatting.ts";
+import { format, MESSAGES } from "@/i18n/messages.ts";
 import { TxButton } from "./TxButton.tsx";
-import type { UnlockOptions } from "./unlockOptions.ts";
+import type { UnlockOptions } from "@/api/premiumAnswer.ts";
 import type { WalletSetup } from "./walletSetup.ts";
 import WalletRoot from "./WalletRoot.tsx";
 
@@ -24,13 +23,7 @@ function ArticleActions(props: { setup: WalletSetup; articleId: number; unlock: 
             testId={`buy-tier-${tier.id}`}
             label={`${t["article.buyPass"]}: ${tier.name} (${formatPrice(tier.price, locale)})`}
             locale={locale}
-            call={() => ({
-              address: props.setup.pass,
-              abi: membershipPassAbi,
-              functionName: "purchase",
-              args: [BigInt(tier.id), address, zeroAddress],
-              value: BigInt(tier.price),
-            })}
+            call={() => (address ? purchasePass(props.setup.pass, tier, address) : null)}
             onConfirmed={props.onAccessChanged}
           />
         </p>
@@ -41,13 +34,7 @@ function ArticleActions(props: { setup: WalletSetup; articleId: number; unlock: 
             testId="collect"
             label={format(t["article.collectButton"], { price: formatPrice(edition.price, locale) })}
             locale={locale}
-            call={() => ({
-              address: props.setup.editions,
-              abi: articleEditionsAbi,
-              functionName: "collect",
-              args: [BigInt(props.articleId), 1n, address, zeroAddress],
-              value: BigInt(edition.price),
-            })}
+            call={() => (address ? collectEdition(props.setup.editions, props.articleId, edition.price, address) : null)}
             onConfirmed={props.onAccessChanged}
           />
         </p>

@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useConnection } from "wagmi";
-import { articleEditionsAbi, membershipPassAbi } from "../generated/contracts.ts";
-import { formatPrice } from "../i18n/formatting.ts";
-import { format, MESSAGES } from "../i18n/messages.ts";
+import { renewPass, withdrawEditionEarnings, withdrawPassEarnings } from "@/contracts/writes.ts";
+import { formatPrice } from "@/i18n/formatting.ts";
+import { format, MESSAGES } from "@/i18n/messages.ts";
 import { TxButton } from "./TxButton.tsx";
 import type { WalletSetup } from "./walletSetup.ts";
 import WalletRoot from "./WalletRoot.tsx";
@@ -29,13 +29,7 @@ function LibraryActions({ setup, data }: { setup: WalletSetup; data: LibraryActi
             testId={`renew-pass-${pass.tokenId}`}
             label={format(t["membership.renew"], { price: formatPrice(pass.price, setup.locale) })}
             locale={setup.locale}
-            call={() => ({
-              address: setup.pass,
-              abi: membershipPassAbi,
-              functionName: "renewSubscription",
-              args: [BigInt(pass.tokenId), BigInt(pass.duration)],
-              value: BigInt(pass.price),
-            })}
+            call={() => renewPass(setup.pass, BigInt(pass.tokenId), pass.duration, pass.price)}
             onConfirmed={refresh}
           />
         </p>
@@ -45,12 +39,7 @@ function LibraryActions({ setup, data }: { setup: WalletSetup; data: LibraryActi
           testId="withdraw-editions"
           label={format(t["library.withdraw"], { amount: formatPrice(data.editionsOwed, setup.locale) })}
           locale={setup.locale}
-          call={() => ({
-            address: setup.editions,
-            abi: articleEditionsAbi,
-            functionName: "withdraw",
-            args: [address, data.articleIds.map(BigInt)],
-          })}
+          call={() => (address ? withdrawEditionEarnings(setup.editions, address, data.articleIds) : null)}
           onConfirmed={refresh}
         />
       )}
@@ -59,7 +48,7 @@ function LibraryActions({ setup, data }: { setup: WalletSetup; data: LibraryActi
           testId="withdraw-pass"
           label={format(t["library.withdraw"], { amount: formatPrice(data.passOwed, setup.locale) })}
           locale={setup.locale}
-          call={() => ({ address: setup.pass, abi: membershipPassAbi, functionName: "withdraw", args: [address] })}
+          call={() => (address ? withdrawPassEarnings(setup.pass, address) : null)}
           onConfirmed={refresh}
         />
       )}

@@ -1,12 +1,13 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { type Address, isAddress, zeroAddress } from "viem";
+import { type Address, isAddress } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { membershipPassAbi } from "../generated/contracts.ts";
-import { formatDate, formatPrice } from "../i18n/formatting.ts";
-import { passNumber } from "../i18n/passNumber.ts";
-import { format, MESSAGES } from "../i18n/messages.ts";
+import { passNumber } from "@/contracts/passNumber.ts";
+import { purchasePass, renewPass } from "@/contracts/writes.ts";
+import { LIFETIME_EXPIRY, membershipPassAbi } from "@/generated/contracts.ts";
+import { formatDate, formatPrice } from "@/i18n/formatting.ts";
+import { format, MESSAGES } from "@/i18n/messages.ts";
 import { TxButton } from "./TxButton.tsx";
 import type { WalletSetup } from "./walletSetup.ts";
 import WalletRoot from "./WalletRoot.tsx";
@@ -19,8 +20,6 @@ export interface TierOffer {
   saleOpen: boolean;
   soldOut: boolean;
 }
-
-const LIFETIME = 2n ** 64n - 1n;
 
 function TierActions({ setup, tier }: { setup: WalletSetup; tier: TierOffer }) {
   const config = useConfig();
@@ -45,16 +44,10 @@ function TierActions({ setup, tier }: { setup: WalletSetup; tier: TierOffer }) {
   const now = BigInt(Math.floor(Date.now() / 1000));
   const validity = !held
     ? ""
-    : held.expiresAt === LIFETIME
+    : held.expiresAt === LIFETIME_EXPIRY
       ? t["membership.forever"]
       : format(held.expiresAt > now ? t["membership.validUntil"] : t["membership.expiredOn"], { date: formatDate(held.expiresAt, setup.locale) });
-  const purchase = (to: Address) => ({
-    address: setup.pass,
-    abi: membershipPassAbi,
-    functionName: "purchase",
-    args: [BigInt(tier.id), to, zeroAddress],
-    value: BigInt(tier.price),
-  });
+  const purchase = (holder: Address | undefined) => (holder ? purchasePass(setup.pass, tier, holder) : null);
 
   return (
     <div className="tier-actions" data-testid={`tier-actions-${tier.id}`}>
@@ -64,18 +57,12 @@ function TierActions({ setup, tier }: { setup: WalletSetup; tier: TierOffer }) {
           testId={`renew-tier-${tier.id}`}
           label={format(t["membership.renew"], { price })}
           locale={setup.locale}
-          call={() => ({
-            address: setup.pass,
-            abi: membershipPassAbi,
-            functionName: "renewSubscription",
-            args: [held.tokenId, BigInt(tier.duration)],
-            value: BigInt(tier.price),
-          })}
+          call={() => renewPass(setup.pass, held.tokenId, tier.duration, tier.price)}
           onConfirmed={refresh}
         />
       )}
       {!held && tier.saleOpen && !tier.soldOut && (
-        <TxButton testId={`buy-tier-${tier.id}`} label={format(t["membership.buy"], { price })} locale={setup.locale} call={() => purchase(address!)} onConfirmed={refresh} />
+        <TxButton testId={`buy-tier-${tier.id}`} label={format(t["membership.buy"], { price })} locale={setup.locale} call={() => purchase(address)} onConfirmed={refresh} />
       )}
       {tier.saleOpen && !tier.soldOut && (
         <p className="gift">

@@ -1,19 +1,12 @@
 "use client";
 import { useState } from "react";
-import type { Abi, Address } from "viem";
+import type { Abi, ContractFunctionArgs, ContractFunctionName } from "viem";
 import { useConfig, useConnection } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import { MESSAGES, type Locale } from "../i18n/messages.ts";
+import { simulateContract, type SimulateContractParameters, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import type { ContractWrite, WriteMutability } from "@/contracts/contractWrite.ts";
+import { MESSAGES, type Locale } from "@/i18n/messages.ts";
 import { explorerTxUrl } from "./chains.ts";
 import { describeError } from "./describeError.ts";
-
-export interface ContractCall {
-  address: Address;
-  abi: Abi;
-  functionName: string;
-  args: readonly unknown[];
-  value?: bigint;
-}
 
 type Progress =
   | { step: "idle" }
@@ -25,7 +18,11 @@ type Progress =
  * A button for one contract write: simulated first (a revert shows as words before the wallet
  * opens), then sent, then followed to its receipt, saying at each step what is happening.
  */
-export function TxButton(props: { label: string; call: () => ContractCall | null; locale: Locale; onConfirmed?: () => void; testId?: string }) {
+export function TxButton<
+  const abi extends Abi,
+  functionName extends ContractFunctionName<abi, WriteMutability>,
+  const args extends ContractFunctionArgs<abi, WriteMutability, functionName>,
+>(props: { label: string; call: () => ContractWrite<abi, functionName, args> | null; locale: Locale; onConfirmed?: () => void; testId?: string }) {
   const config = useConfig();
   const { address } = useConnection();
   const [progress, setProgress] = useState<Progress>({ step: "idle" });
@@ -37,9 +34,11 @@ export function TxButton(props: { label: string; call: () => ContractCall | null
     if (!call || !address) return;
     try {
       setProgress({ step: "simulating" });
-      const { request } = await simulateContract(config, { ...call, account: address } as never);
+      // The call was checked against its ABI where it was built; wagmi's own generics cannot follow
+      // it through this component's, so it is widened here, once.
+      const { request } = await simulateContract(config, { ...call, account: address } as SimulateContractParameters);
       setProgress({ step: "wallet" });
-      const hash = await writeContract(config, request as never);
+      const hash = await writeContract(config, request);
       setProgress({ step: "pending", hash });
       const receipt = await waitForTransactionReceipt(config, { hash });
       if (receipt.status !== "success") throw new Error(t["tx.failed"].replace("{reason}", "reverted"));

@@ -1,8 +1,8 @@
 "use client";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { useConfig, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
-import { format, MESSAGES, type Locale } from "../i18n/messages.ts";
-import { shortAddress } from "../i18n/formatting.ts";
+import { format, MESSAGES, type Locale } from "@/i18n/messages.ts";
+import { shortAddress } from "@/i18n/formatting.ts";
 import { hasSessionFor } from "./hasSessionFor.ts";
 import { signIn } from "./signIn.ts";
 

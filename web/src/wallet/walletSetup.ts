@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import type { Locale } from "../i18n/messages.ts";
+import type { Locale } from "@/i18n/messages.ts";
 
 /** What the server tells the browser's wallet code: plain data, so it crosses the RSC boundary. */
 export interface WalletSetup {

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
-import { LibraryIsland } from "../../components/LibraryIsland.tsx";
-import { formatDate, formatPrice } from "../../i18n/formatting.ts";
-import { passNumber } from "../../i18n/passNumber.ts";
-import { chainNow } from "../../server/catalog.ts";
-import { serverTranslator } from "../../server/locale.ts";
-import { readLibrary } from "../../server/readLibrary.ts";
-import { readSession, SESSION_COOKIE } from "../../server/session.ts";
-import { walletSetupFor } from "../../server/walletSetupFor.ts";
+import { LibraryIsland } from "@/components/LibraryIsland.tsx";
+import { formatDate, formatPrice } from "@/i18n/formatting.ts";
+import { passNumber } from "@/contracts/passNumber.ts";
+import { chainNow } from "@/server/catalog.ts";
+import { serverTranslator } from "@/server/locale.ts";
+import { readLibrary } from "@/server/readLibrary.ts";
+import { readSession, SESSION_COOKIE } from "@/server/session.ts";
+import { walletSetupFor } from "@/server/walletSetupFor.ts";
 
 export const metadata: Metadata = { title: "My TopNFTpost" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { MembershipIsland } from "../../components/MembershipIsland.tsx";
-import { formatNumber, formatPrice } from "../../i18n/formatting.ts";
-import { listTiers } from "../../server/catalog.ts";
-import { serverTranslator } from "../../server/locale.ts";
-import { walletSetupFor } from "../../server/walletSetupFor.ts";
+import { MembershipIsland } from "@/components/MembershipIsland.tsx";
+import { formatNumber, formatPrice } from "@/i18n/formatting.ts";
+import { listTiers } from "@/server/catalog.ts";
+import { serverTranslator } from "@/server/locale.ts";
+import { walletSetupFor } from "@/server/walletSetupFor.ts";
 
 export const metadata: Metadata = { title: "Membership" };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { serverConfig } from "../serverConfig.ts";
+import { serverConfig } from "@/server/serverConfig.ts";
 import { memorySessionStore } from "./memorySessionStore.ts";
 import { memoryUsedNonceStore } from "./memoryUsedNonceStore.ts";
 import type { SessionStore } from "./sessionStore.ts";

@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { LOCALES, type Locale } from "../../../i18n/messages.ts";
-import { LOCALE_COOKIE } from "../../../server/locale.ts";
-import { serverConfig } from "../../../server/serverConfig.ts";
+import { LOCALES, type Locale } from "@/i18n/messages.ts";
+import { LOCALE_COOKIE } from "@/server/locale.ts";
+import { serverConfig } from "@/server/serverConfig.ts";
 
 /** Remembers the reader's language for a year and goes back to the page they were on. */
 export async function POST(request: NextRequest) {

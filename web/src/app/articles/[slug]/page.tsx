@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
-import { EditionStatus } from "../../../components/EditionStatus.tsx";
-import { PremiumGate } from "../../../components/PremiumGate.tsx";
-import { formatDate, formatNumber, formatPrice } from "../../../i18n/formatting.ts";
-import { chainNow, findArticle, gatewayLink, listTiers } from "../../../server/catalog.ts";
-import { articleReader } from "../../../server/publication.ts";
-import { serverTranslator } from "../../../server/locale.ts";
-import { renderPublicMarkdown } from "../../../server/renderMarkdown.ts";
-import { readSession, SESSION_COOKIE } from "../../../server/session.ts";
-import { walletSetupFor } from "../../../server/walletSetupFor.ts";
+import { tiersUnlocking } from "@/content/tiersUnlocking.ts";
+import { EDITION_HOLDERS_ONLY, NO_SALE_END } from "@/generated/contracts.ts";
+import { EditionStatus } from "@/components/EditionStatus.tsx";
+import { PremiumGate } from "@/components/PremiumGate.tsx";
+import { formatDate, formatNumber, formatPrice } from "@/i18n/formatting.ts";
+import { chainNow, findArticle, gatewayLink, listTiers } from "@/server/catalog.ts";
+import { articleReader } from "@/server/publication.ts";
+import { serverTranslator } from "@/server/locale.ts";
+import { renderPublicMarkdown } from "@/server/renderMarkdown.ts";
+import { readSession, SESSION_COOKIE } from "@/server/session.ts";
+import { walletSetupFor } from "@/server/walletSetupFor.ts";
 
 type Props = { params: Promise<{ slug: string }> };
-const EDITION_ONLY = 255;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await findArticle((await params).slug);
@@ -44,12 +45,12 @@ export default async function ArticlePage({ params }: Props) {
     .preview(metadata)
     .then((markdown) => renderPublicMarkdown(properties.preview.cid, markdown), () => null);
   const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
-  const tiers = premiumLevel > 0 && premiumLevel !== EDITION_ONLY ? (await listTiers()).filter((tier) => tier.level >= premiumLevel && tier.saleOpen) : [];
+  const tiers = tiersUnlocking(premiumLevel > 0 ? await listTiers() : [], premiumLevel);
   const now = await chainNow();
   const supply =
     sale.maxSupply === 0 ? t("edition.open") : t("edition.left", { left: formatNumber(sale.maxSupply - sale.minted, locale), max: formatNumber(sale.maxSupply, locale) });
   const window =
-    sale.saleEnd <= now || sale.saleStart > now ? <EditionStatus sale={sale} locale={locale} now={now} /> : sale.saleEnd >= 2 ** 40 - 1 ? t("article.windowOpen") : t("article.windowUntil", { date: formatDate(sale.saleEnd, locale) });
+    sale.saleEnd <= now || sale.saleStart > now ? <EditionStatus sale={sale} locale={locale} now={now} /> : sale.saleEnd === NO_SALE_END ? t("article.windowOpen") : t("article.windowUntil", { date: formatDate(sale.saleEnd, locale) });
 
   return (
     <article lang={properties.language}>
@@ -72,7 +73,7 @@ export default async function ArticlePage({ params }: Props) {
             <p>{t("article.locked")}</p>
             <ol className="unlock-steps" data-testid="unlock-steps">
               <li>{t("article.step.signIn")}</li>
-              {premiumLevel === EDITION_ONLY ? (
+              {premiumLevel === EDITION_HOLDERS_ONLY ? (
                 <li>{t("article.editionOnly")}</li>
               ) : (
                 <li>

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { endSession, SESSION_COOKIE, sessionCookieOptions } from "../../../../server/session.ts";
+import { endSession, SESSION_COOKIE, sessionCookieOptions } from "@/server/session.ts";
 
 export async function POST(request: NextRequest) {
   // Clearing the cookie is not enough: a copy of the token (another tab, a thief) would still read.

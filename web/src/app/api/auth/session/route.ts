@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { readSession, SESSION_COOKIE } from "../../../../server/session.ts";
+import { readSession, SESSION_COOKIE } from "@/server/session.ts";
 
 /** 200 with the session, or 401 when there is none (no cookie, or a forged, expired or ended token). */
 export async function GET(request: NextRequest) {

@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { SESSION_COOKIE, sessionCookieOptions, startSession } from "../../../../server/session.ts";
-import { verifySignIn } from "../../../../server/verifySignIn.ts";
+import { SESSION_COOKIE, sessionCookieOptions, startSession } from "@/server/session.ts";
+import { verifySignIn } from "@/server/verifySignIn.ts";
 
 export async function POST(request: NextRequest) {
   const body = await request.json().catch(() => null);

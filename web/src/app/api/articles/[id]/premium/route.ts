@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { premiumAccess } from "../../../../../server/premiumAccess.ts";
-import { SESSION_COOKIE } from "../../../../../server/session.ts";
+import { premiumAccess } from "@/server/premiumAccess.ts";
+import { SESSION_COOKIE } from "@/server/session.ts";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,0 +1,49 @@
+import { type Address, type ContractFunctionArgs, zeroAddress } from "viem";
+import { articleEditionsAbi, membershipPassAbi } from "../generated/contracts.ts";
+import { contractWrite } from "./contractWrite.ts";
+
+// One builder per thing a person (or the publish CLI) does on chain. Each is checked against the
+// generated ABIs, so a renamed function or a missing argument fails `npm run typecheck`.
+
+type Priced = { id: number | bigint; price: bigint | string };
+
+/** Buys a pass of `tier` for `holder` (the buyer, or a friend for a gift). */
+export const purchasePass = (pass: Address, tier: Priced, holder: Address, referrer: Address = zeroAddress) =>
+  contractWrite({ address: pass, abi: membershipPassAbi, functionName: "purchase", args: [BigInt(tier.id), holder, referrer], value: BigInt(tier.price) });
+
+/** Extends a subscription pass by `duration` seconds, paying `price` (the tier's price per period). */
+export const renewPass = (pass: Address, tokenId: bigint, duration: number | bigint, price: bigint | string) =>
+  contractWrite({ address: pass, abi: membershipPassAbi, functionName: "renewSubscription", args: [tokenId, BigInt(duration)], value: BigInt(price) });
+
+/** Collects `amount` editions of an article for `collector` at `price` each. */
+export const collectEdition = (editions: Address, articleId: number | bigint, price: bigint | string, collector: Address, amount = 1n, referrer: Address = zeroAddress) =>
+  contractWrite({
+    address: editions,
+    abi: articleEditionsAbi,
+    functionName: "collect",
+    args: [BigInt(articleId), amount, collector, referrer],
+    value: BigInt(price) * amount,
+  });
+
+/** Pays out what the editions contract owes `payee` from the sales of `articleIds`. */
+export const withdrawEditionEarnings = (editions: Address, payee: Address, articleIds: readonly (number | bigint)[]) =>
+  contractWrite({ address: editions, abi: articleEditionsAbi, functionName: "withdraw", args: [payee, articleIds.map(BigInt)] });
+
+/** Pays out what the pass contract owes `payee`. */
+export const withdrawPassEarnings = (pass: Address, payee: Address) =>
+  contractWrite({ address: pass, abi: membershipPassAbi, functionName: "withdraw", args: [payee] });
+
+/** What `publish` takes: the article's terms and its edition sale, as the ABI types them. */
+export type PublishParams = ContractFunctionArgs<typeof articleEditionsAbi, "nonpayable", "publish">[0];
+
+/** Publishes an article: its metadata URI, premium level, authors' shares and edition sale. */
+export const publishArticle = (editions: Address, params: PublishParams) =>
+  contractWrite({ address: editions, abi: articleEditionsAbi, functionName: "publish", args: [params] });
+
+/** Points an article at revised metadata (same content, e.g. a re-wrapped key). */
+export const reviseArticle = (editions: Address, articleId: bigint, uri: string) =>
+  contractWrite({ address: editions, abi: articleEditionsAbi, functionName: "revise", args: [articleId, uri] });
+
+/** Ends an article's edition sale now. */
+export const closeSale = (editions: Address, articleId: bigint) =>
+  contractWrite({ address: editions, abi: articleEditionsAbi, functionName: "closeSale", args: [articleId] });

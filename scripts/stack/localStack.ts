@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { canConnect } from "../db/canConnect.ts";
 import { choosePort, createServiceGroup, waitFor } from "./processes.ts";
 import { markWebBuild, webBuildIsCurrent, webSourceHash } from "./webBuild.ts";
 
@@ -9,7 +10,7 @@ export interface LocalStackOptions {
   /** Holds IPFS blocks, keys, package cache and logs (`.data` for `npm start`). */
   dataDir: string;
   /** Preferred ports; a busy one (or 0) is replaced by a free one. */
-  ports: { chain: number; ipfsApi: number; ipfsGateway: number; ipfsSwarm: number; web: number };
+  ports: { chain: number; ipfsApi: number; ipfsGateway: number; ipfsSwarm: number; database: number; web: number };
   /** The web build: its folder under web/, and whether it carries the test wallet connector. */
   web: { distDir: string; testWallet: boolean };
   /** Keep step output in the log instead of the terminal. */
@@ -19,7 +20,8 @@ export interface LocalStackOptions {
 }
 
 /**
- * The whole local publication on loopback: a Hardhat node, the embedded IPFS node, the contracts
+ * The whole local publication on loopback: a Hardhat node, the embedded IPFS node, the database
+ * (embedded PGlite served over the Postgres protocol, unless DATABASE_URL names a server), the contracts
  * deployed and seeded (tiers, passes, articles), and the Next.js app. `npm start` and the browser
  * tests both start it here, so what is tested is what a newcomer runs.
  */
@@ -33,6 +35,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       ipfsApi: await choosePort(options.ports.ipfsApi),
       ipfsGateway: await choosePort(options.ports.ipfsGateway),
       ipfsSwarm: await choosePort(options.ports.ipfsSwarm),
+      database: await choosePort(options.ports.database),
       web: await choosePort(options.ports.web),
     };
     for (const [name, preferred] of Object.entries(options.ports)) {
@@ -43,6 +46,8 @@ export async function startLocalStack(options: LocalStackOptions) {
     const ipfsApi = `http://127.0.0.1:${port.ipfsApi}`;
     const ipfsGateway = `http://127.0.0.1:${port.ipfsGateway}`;
     const siteUrl = `http://localhost:${port.web}`;
+    const embeddedDatabase = !process.env.DATABASE_URL;
+    const databaseUrl = process.env.DATABASE_URL || `postgres://postgres@127.0.0.1:${port.database}/postgres`;
     // The project's Node 22 first on PATH, however this was launched.
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -58,6 +63,8 @@ export async function startLocalStack(options: LocalStackOptions) {
       CONTENT_DATA_DIR: join(options.dataDir, "content"),
       TOPNFTPOST_DATA_DIR: options.dataDir,
       PUBLIC_SITE_URL: siteUrl,
+      DATABASE_URL: databaseUrl,
+      DATABASE_PORT: String(port.database),
     };
 
     await services.run("Compiling contracts", bin("hardhat"), ["build", "--quiet"], env, options.quiet);
@@ -74,6 +81,12 @@ export async function startLocalStack(options: LocalStackOptions) {
     log(`Starting the IPFS node, API ${ipfsApi}, gateway ${ipfsGateway}`);
     services.start("ipfs", "node", [join(root, "scripts/ipfs/serve.ts")], env);
     await waitFor("The IPFS node", async () => (await fetch(`${ipfsApi}/api/v0/id`, { method: "POST" })).ok);
+
+    if (embeddedDatabase) {
+      log(`Starting the database (embedded PGlite) on ${databaseUrl}`);
+      services.start("database", "node", [join(root, "scripts/db/serve.ts")], env);
+    }
+    await waitFor("The database", () => canConnect(databaseUrl));
 
     log("Deploying the contracts");
     await services.run("Deploying", bin("hardhat"), ["run", "scripts/deploy/deploy.ts", "--network", "localhost"], env, options.quiet);
@@ -96,7 +109,7 @@ export async function startLocalStack(options: LocalStackOptions) {
     services.start("web", bin("next"), ["start", "web", "--port", String(port.web), "--hostname", "127.0.0.1"], webEnv);
     await waitFor("The web app", async () => (await fetch(`${siteUrl}/api/auth/nonce`)).ok);
 
-    return { rpcUrl, ipfsApi, ipfsGateway, siteUrl, dataDir: options.dataDir, logDir, stop: services.stop };
+    return { rpcUrl, ipfsApi, ipfsGateway, siteUrl, databaseUrl, embeddedDatabase, dataDir: options.dataDir, logDir, stop: services.stop };
   } catch (error) {
     await services.stop();
     throw error;

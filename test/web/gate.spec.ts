@@ -159,8 +159,8 @@ test.describe("the premium gate", () => {
 
   test("keeps a logout through a web server restart and across servers, while other sessions go on", async () => {
     const first = await startExtraWebServer({});
-    const loggedOut = await signIn(testAccount(3).account, { baseUrl: first.url, chainId: 31337 });
-    const kept = await signIn(testAccount(3).account, { baseUrl: first.url, chainId: 31337 });
+    const loggedOut = await signIn(testAccount(3).account, { baseUrl: first.url, siteUrl: base, chainId: 31337 });
+    const kept = await signIn(testAccount(3).account, { baseUrl: first.url, siteUrl: base, chainId: 31337 });
     expect((await fetch(`${first.url}/api/auth/logout`, { method: "POST", headers: { cookie: loggedOut } })).status).toBe(200);
     first.stop();
     const second = await startExtraWebServer({});

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { canConnect } from "../db/canConnect.ts";
+import { isDeployedOn } from "./localDeployment.ts";
 import { choosePort, createServiceGroup, waitFor } from "./processes.ts";
 import { markWebBuild, webBuildIsCurrent, webSourceHash } from "./webBuild.ts";
 
@@ -16,11 +17,12 @@ export interface LocalStackOptions {
   /** Keep step output in the log instead of the terminal. */
   quiet?: boolean;
   log?: (line: string) => void;
-  onUnexpectedExit?: (name: string, why: string) => void;
+  /** A service kept crashing and was given up on (each crash before that restarts it alone). */
+  onGiveUp?: (name: string, why: string) => void;
 }
 
 /**
- * The whole local publication on loopback: a Hardhat node, the embedded IPFS node, the database
+ * The whole local publication on loopback: a chain that keeps its state (anvil), the embedded IPFS node, the database
  * (embedded PGlite served over the Postgres protocol, unless DATABASE_URL names a server), the contracts
  * deployed and seeded (tiers, passes, articles), and the Next.js app. `npm start` and the browser
  * tests both start it here, so what is tested is what a newcomer runs.
@@ -28,7 +30,10 @@ export interface LocalStackOptions {
 export async function startLocalStack(options: LocalStackOptions) {
   const log = options.log ?? console.log;
   const logDir = join(options.dataDir, "logs");
-  const services = createServiceGroup(logDir, options.onUnexpectedExit ?? ((name, why) => log(`[${name}] stopped unexpectedly (${why})`)));
+  const services = createServiceGroup(logDir, {
+    onRestart: (name, why, delayMs) => log(`[${name}] stopped (${why}); starting it again in ${(delayMs / 1000).toFixed(1)} s`),
+    onGiveUp: options.onGiveUp ?? ((name, why) => log(`[${name}] gave up: ${why}`)),
+  });
   try {
     const port = {
       chain: await choosePort(options.ports.chain),
@@ -68,8 +73,8 @@ export async function startLocalStack(options: LocalStackOptions) {
     };
 
     await services.run("Compiling contracts", bin("hardhat"), ["build", "--quiet"], env, options.quiet);
-    log(`Starting the local chain on ${rpcUrl}`);
-    services.start("chain", bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(port.chain)], env);
+    log(`Starting the local chain on ${rpcUrl} (anvil; state in ${join(options.dataDir, "chain")})`);
+    services.start("chain", "node", [join(root, "scripts/chain/serve.ts")], { ...env, CHAIN_PORT: String(port.chain) });
     await waitFor("The local chain", async () => {
       const response = await fetch(rpcUrl, {
         method: "POST",
@@ -88,8 +93,12 @@ export async function startLocalStack(options: LocalStackOptions) {
     }
     await waitFor("The database", () => canConnect(databaseUrl));
 
-    log("Deploying the contracts");
-    await services.run("Deploying", bin("hardhat"), ["run", "scripts/deploy/deploy.ts", "--network", "localhost"], env, options.quiet);
+    if (await isDeployedOn(rpcUrl)) {
+      log("The contracts are already on this chain (deployments/31337.json)");
+    } else {
+      log("Deploying the contracts");
+      await services.run("Deploying", bin("hardhat"), ["run", "scripts/deploy/deploy.ts", "--network", "localhost"], env, options.quiet);
+    }
     log("Seeding tiers and passes");
     await services.run("Seeding", bin("hardhat"), ["run", "scripts/seed/seedLocal.ts", "--network", "localhost"], env, options.quiet);
     log("Seeding articles");

@@ -31,8 +31,8 @@ try {
       web: port("PORT", 3000),
     },
     web: { distDir: ".next", testWallet: false },
-    onUnexpectedExit: (name, why) => {
-      console.error(`\n[${name}] stopped unexpectedly (${why})`);
+    onGiveUp: (name, why) => {
+      console.error(`\n[${name}] keeps crashing (${why}); stopping the local publication.`);
       void shutdown(1);
     },
   });

@@ -10,6 +10,8 @@ const config: NextConfig = {
   // Test builds (browser tests, benchmarks) live beside the production build, never in it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The Postgres driver stays a plain Node module (its optional native binding confuses bundlers).
+  serverExternalPackages: ["pg"],
   // No framing (a wallet prompt under someone else's page is a clickjacking trap), no plugins, no
   // MIME sniffing, no full URLs leaking to other sites.
   async headers() {

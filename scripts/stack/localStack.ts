@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { canConnect } from "../db/canConnect.ts";
+import { isDeployedOn } from "./localDeployment.ts";
 import { choosePort, createServiceGroup, waitFor } from "./processes.ts";
 import { markWebBuild, webBuildIsCurrent, webSourceHash } from "./webBuild.ts";
 
@@ -9,30 +11,36 @@ export interface LocalStackOptions {
   /** Holds IPFS blocks, keys, package cache and logs (`.data` for `npm start`). */
   dataDir: string;
   /** Preferred ports; a busy one (or 0) is replaced by a free one. */
-  ports: { chain: number; ipfsApi: number; ipfsGateway: number; ipfsSwarm: number; web: number };
+  ports: { chain: number; ipfsApi: number; ipfsGateway: number; ipfsSwarm: number; database: number; web: number };
   /** The web build: its folder under web/, and whether it carries the test wallet connector. */
   web: { distDir: string; testWallet: boolean };
   /** Keep step output in the log instead of the terminal. */
   quiet?: boolean;
   log?: (line: string) => void;
-  onUnexpectedExit?: (name: string, why: string) => void;
+  /** A service kept crashing and was given up on (each crash before that restarts it alone). */
+  onGiveUp?: (name: string, why: string) => void;
 }
 
 /**
- * The whole local publication on loopback: a Hardhat node, the embedded IPFS node, the contracts
+ * The whole local publication on loopback: a chain that keeps its state (anvil), the embedded IPFS node, the database
+ * (embedded PGlite served over the Postgres protocol, unless DATABASE_URL names a server), the contracts
  * deployed and seeded (tiers, passes, articles), and the Next.js app. `npm start` and the browser
  * tests both start it here, so what is tested is what a newcomer runs.
  */
 export async function startLocalStack(options: LocalStackOptions) {
   const log = options.log ?? console.log;
   const logDir = join(options.dataDir, "logs");
-  const services = createServiceGroup(logDir, options.onUnexpectedExit ?? ((name, why) => log(`[${name}] stopped unexpectedly (${why})`)));
+  const services = createServiceGroup(logDir, {
+    onRestart: (name, why, delayMs) => log(`[${name}] stopped (${why}); starting it again in ${(delayMs / 1000).toFixed(1)} s`),
+    onGiveUp: options.onGiveUp ?? ((name, why) => log(`[${name}] gave up: ${why}`)),
+  });
   try {
     const port = {
       chain: await choosePort(options.ports.chain),
       ipfsApi: await choosePort(options.ports.ipfsApi),
       ipfsGateway: await choosePort(options.ports.ipfsGateway),
       ipfsSwarm: await choosePort(options.ports.ipfsSwarm),
+      database: await choosePort(options.ports.database),
       web: await choosePort(options.ports.web),
     };
     for (const [name, preferred] of Object.entries(options.ports)) {
@@ -43,6 +51,8 @@ export async function startLocalStack(options: LocalStackOptions) {
     const ipfsApi = `http://127.0.0.1:${port.ipfsApi}`;
     const ipfsGateway = `http://127.0.0.1:${port.ipfsGateway}`;
     const siteUrl = `http://localhost:${port.web}`;
+    const embeddedDatabase = !process.env.DATABASE_URL;
+    const databaseUrl = process.env.DATABASE_URL || `postgres://postgres@127.0.0.1:${port.database}/postgres`;
     // The project's Node 22 first on PATH, however this was launched.
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -58,11 +68,13 @@ export async function startLocalStack(options: LocalStackOptions) {
       CONTENT_DATA_DIR: join(options.dataDir, "content"),
       TOPNFTPOST_DATA_DIR: options.dataDir,
       PUBLIC_SITE_URL: siteUrl,
+      DATABASE_URL: databaseUrl,
+      DATABASE_PORT: String(port.database),
     };
 
     await services.run("Compiling contracts", bin("hardhat"), ["build", "--quiet"], env, options.quiet);
-    log(`Starting the local chain on ${rpcUrl}`);
-    services.start("chain", bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(port.chain)], env);
+    log(`Starting the local chain on ${rpcUrl} (anvil; state in ${join(options.dataDir, "chain")})`);
+    services.start("chain", "node", [join(root, "scripts/chain/serve.ts")], { ...env, CHAIN_PORT: String(port.chain) });
     await waitFor("The local chain", async () => {
       const response = await fetch(rpcUrl, {
         method: "POST",
@@ -75,8 +87,18 @@ export async function startLocalStack(options: LocalStackOptions) {
     services.start("ipfs", "node", [join(root, "scripts/ipfs/serve.ts")], env);
     await waitFor("The IPFS node", async () => (await fetch(`${ipfsApi}/api/v0/id`, { method: "POST" })).ok);
 
-    log("Deploying the contracts");
-    await services.run("Deploying", bin("hardhat"), ["run", "scripts/deploy/deploy.ts", "--network", "localhost"], env, options.quiet);
+    if (embeddedDatabase) {
+      log(`Starting the database (embedded PGlite) on ${databaseUrl}`);
+      services.start("database", "node", [join(root, "scripts/db/serve.ts")], env);
+    }
+    await waitFor("The database", () => canConnect(databaseUrl));
+
+    if (await isDeployedOn(rpcUrl)) {
+      log("The contracts are already on this chain (deployments/31337.json)");
+    } else {
+      log("Deploying the contracts");
+      await services.run("Deploying", bin("hardhat"), ["run", "scripts/deploy/deploy.ts", "--network", "localhost"], env, options.quiet);
+    }
     log("Seeding tiers and passes");
     await services.run("Seeding", bin("hardhat"), ["run", "scripts/seed/seedLocal.ts", "--network", "localhost"], env, options.quiet);
     log("Seeding articles");
@@ -96,7 +118,7 @@ export async function startLocalStack(options: LocalStackOptions) {
     services.start("web", bin("next"), ["start", "web", "--port", String(port.web), "--hostname", "127.0.0.1"], webEnv);
     await waitFor("The web app", async () => (await fetch(`${siteUrl}/api/auth/nonce`)).ok);
 
-    return { rpcUrl, ipfsApi, ipfsGateway, siteUrl, dataDir: options.dataDir, logDir, stop: services.stop };
+    return { rpcUrl, ipfsApi, ipfsGateway, siteUrl, databaseUrl, embeddedDatabase, dataDir: options.dataDir, logDir, stop: services.stop };
   } catch (error) {
     await services.stop();
     throw error;

@@ -1,27 +1,55 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
+/** A service that crashes more often than this within CRASH_WINDOW_MS is given up on. */
+const MAX_CRASHES = 5;
+const CRASH_WINDOW_MS = 60_000;
+const restartDelayMs = (crashes: number) => Math.min(30_000, 500 * 2 ** (crashes - 1));
+
+export interface ServiceEvents {
+  /** A service crashed and will be started again after `delayMs`. */
+  onRestart?: (name: string, why: string, delayMs: number) => void;
+  /** A service kept crashing and was given up on. */
+  onGiveUp: (name: string, why: string) => void;
+}
+
 /**
- * The processes one local stack started: long-running services (output to `<logDir>/<name>.log`)
- * and one-off steps. `stop` ends them all, whole process groups, and waits until they are gone.
+ * The processes one local stack started: long-running services (output to `<logDir>/<name>.log`,
+ * process id in `<logDir>/<name>.pid`) and one-off steps. A service that crashes is started
+ * again alone, with a growing delay; one that keeps crashing is given up on. `stop` ends them
+ * all, whole process groups, and waits until they are gone.
  */
-export function createServiceGroup(logDir: string, onUnexpectedExit: (name: string, why: string) => void) {
-  const running: { name: string; child: ChildProcess }[] = [];
+export function createServiceGroup(logDir: string, events: ServiceEvents) {
+  const running = new Map<string, ChildProcess>();
   let stopping = false;
 
   function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
-    mkdirSync(logDir, { recursive: true });
-    const log = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    child.on("exit", (code, signal) => {
-      if (!stopping) onUnexpectedExit(name, `${signal ?? `exit ${code}`}; see ${join(logDir, `${name}.log`)}`);
-    });
-    running.push({ name, child });
-    return child;
+    const crashes: number[] = [];
+    const launch = () => {
+      mkdirSync(logDir, { recursive: true });
+      const log = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
+      const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      child.stdout?.pipe(log);
+      child.stderr?.pipe(log);
+      writeFileSync(join(logDir, `${name}.pid`), String(child.pid));
+      running.set(name, child);
+      child.on("exit", (code, signal) => {
+        if (stopping) return;
+        killGroup(child, "SIGKILL"); // whatever it left behind in its group would hold its port
+        const why = `${signal ?? `exit ${code}`}; see ${join(logDir, `${name}.log`)}`;
+        const now = Date.now();
+        crashes.push(now);
+        while (crashes[0] < now - CRASH_WINDOW_MS) crashes.shift();
+        if (crashes.length > MAX_CRASHES) return events.onGiveUp(name, `crashed ${crashes.length} times in a minute; last: ${why}`);
+        const delayMs = restartDelayMs(crashes.length);
+        log.write(`\n[supervisor] ${new Date().toISOString()} ${name} stopped (${why}); starting it again in ${delayMs} ms\n`);
+        events.onRestart?.(name, why, delayMs);
+        setTimeout(() => stopping || launch(), delayMs);
+      });
+    };
+    launch();
   }
 
   /** Runs a command to completion; its output is shown, or only kept in the log when `quiet`. */
@@ -43,20 +71,14 @@ export function createServiceGroup(logDir: string, onUnexpectedExit: (name: stri
   async function stop() {
     stopping = true;
     await Promise.all(
-      running.map(
-        ({ child }) =>
+      [...running.values()].map(
+        (child) =>
           new Promise<void>((resolve) => {
             if (!child.pid || child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once("exit", () => resolve());
-            try {
-              process.kill(-child.pid, "SIGTERM");
-            } catch {
-              resolve(); // already gone
-            }
+            if (!killGroup(child, "SIGTERM")) resolve(); // already gone
             setTimeout(() => {
-              try {
-                process.kill(-child.pid!, "SIGKILL");
-              } catch {}
+              killGroup(child, "SIGKILL");
               resolve();
             }, 5_000).unref();
           }),
@@ -65,6 +87,16 @@ export function createServiceGroup(logDir: string, onUnexpectedExit: (name: stri
   }
 
   return { start, run, stop };
+}
+
+/** Signals a child's whole process group; false when it is already gone. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** True when nothing listens on 127.0.0.1:`port`. */

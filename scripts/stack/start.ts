@@ -27,11 +27,12 @@ try {
       ipfsApi: port("IPFS_API_PORT", 5001),
       ipfsGateway: port("IPFS_GATEWAY_PORT", 8080),
       ipfsSwarm: port("IPFS_SWARM_PORT", 4001),
+      database: port("DATABASE_PORT", 5433),
       web: port("PORT", 3000),
     },
     web: { distDir: ".next", testWallet: false },
-    onUnexpectedExit: (name, why) => {
-      console.error(`\n[${name}] stopped unexpectedly (${why})`);
+    onGiveUp: (name, why) => {
+      console.error(`\n[${name}] keeps crashing (${why}); stopping the local publication.`);
       void shutdown(1);
     },
   });
@@ -42,6 +43,7 @@ try {
   console.log(`  Chain RPC      ${stack.rpcUrl} (chain id 31337)`);
   console.log(`  IPFS RPC API   ${stack.ipfsApi}/api/v0 (data: .data/ipfs)`);
   console.log(`  IPFS gateway   ${stack.ipfsGateway}/ipfs/<cid>`);
+  console.log(`  Database       ${stack.databaseUrl}${stack.embeddedDatabase ? " (embedded PGlite, data: .data/db)" : ""}`);
   console.log(`  Contracts      deployments/31337.json, web/src/generated/contracts.ts`);
   console.log(`  Master key     .data/keys/content-master.key (back it up: see README)`);
   console.log(`  Logs           .data/logs/`);

@@ -1,7 +1,10 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { SignJWT } from "jose";
-import { parseEther, zeroAddress } from "viem";
+import { decodeJwt, SignJWT } from "jose";
+import { getAddress, parseEther, zeroAddress } from "viem";
+import { databaseUrl } from "../../web/src/db/databaseUrl.ts";
+import { openDatabase } from "../../web/src/db/openDatabase.ts";
+import { databaseSessionStore } from "../../web/src/server/stores/databaseSessionStore.ts";
 import { articleEditionsAbi, LOCAL_CHAIN_ID, membershipPassAbi } from "../../web/src/generated/contracts.ts";
 import { MAX_LIVE_SESSIONS_PER_ADDRESS } from "../../web/src/server/stores/sessionStore.ts";
 import { postSignIn, signIn, signInMessage } from "../helpers/siweClient.ts";
@@ -42,6 +45,14 @@ const sessionToken = (claims: Record<string, unknown>, subject: string, expiresA
 async function sessionOf(cookie: string) {
   const response = await fetch(`${base}/api/auth/session`, { headers: { cookie } });
   return { status: response.status, body: (await response.json()) as { authenticated: boolean; expiresAt?: number } };
+}
+
+/** Records a hand-made token in the shared database, as the server that issued it would have. */
+async function recordSession(token: string) {
+  const claims = decodeJwt(token);
+  const db = openDatabase(databaseUrl(stack.dataDir));
+  await databaseSessionStore(db).open({ id: claims.jti!, address: getAddress(claims.sub!), issuedAt: claims.iat!, expiresAt: claims.exp! });
+  await db.destroy();
 }
 
 const cookieMaxAge = (setCookie: string | null) => Number(/Max-Age=(\d+)/i.exec(setCookie ?? "")?.[1]);
@@ -131,9 +142,37 @@ test.describe("the premium gate", () => {
 
   test("refuses an expired session", async () => {
     const expired = await sessionToken({ chainId: LOCAL_CHAIN_ID }, testAccount(3).account.address, Math.floor(Date.now() / 1000) - 60, stack.sessionSecret());
+    await recordSession(expired); // as if a server had issued it, so only its expiry refuses it
     const answer = await premium(LEVEL_TWO, `topnftpost_session=${expired}`);
     expect(answer.status).toBe(401);
     expectNoPremium(answer.text);
+  });
+
+  test("refuses a well-signed token that no server issued: a leaked session secret mints no sessions", async () => {
+    const minted = await sessionToken({ chainId: LOCAL_CHAIN_ID }, testAccount(3).account.address, Math.floor(Date.now() / 1000) + 3600, stack.sessionSecret());
+    const answer = await premium(LEVEL_TWO, `topnftpost_session=${minted}`);
+    expect(answer.status).toBe(401);
+    expectNoPremium(answer.text);
+    await recordSession(minted);
+    expect((await premium(LEVEL_TWO, `topnftpost_session=${minted}`)).status).toBe(200); // the record is what was missing
+  });
+
+  test("keeps a logout through a web server restart and across servers, while other sessions go on", async () => {
+    const first = await startExtraWebServer({});
+    const loggedOut = await signIn(testAccount(3).account, { baseUrl: first.url, siteUrl: base, chainId: LOCAL_CHAIN_ID });
+    const kept = await signIn(testAccount(3).account, { baseUrl: first.url, siteUrl: base, chainId: LOCAL_CHAIN_ID });
+    expect((await fetch(`${first.url}/api/auth/logout`, { method: "POST", headers: { cookie: loggedOut } })).status).toBe(200);
+    first.stop();
+    const second = await startExtraWebServer({});
+    try {
+      const refused = await premium(LEVEL_TWO, loggedOut, second.url);
+      expect(refused.status).toBe(401);
+      expectNoPremium(refused.text);
+      expect((await premium(LEVEL_TWO, loggedOut)).status).toBe(401); // the stack's own server too
+      expect((await premium(LEVEL_TWO, kept, second.url)).status).toBe(200);
+    } finally {
+      second.stop();
+    }
   });
 
   test("refuses a message signed by another key", async () => {

@@ -35,7 +35,7 @@ export async function startSession(address: Address, chainId: number, notAfter?:
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
     .sign(await sessionSecret());
-  await sessionStore().open({ id, address, issuedAt, expiresAt });
+  await (await sessionStore()).open({ id, address, issuedAt, expiresAt });
   return { token, expiresAt, maxAge: expiresAt - issuedAt };
 }
 
@@ -54,14 +54,14 @@ async function verifiedSession(token: string): Promise<Session | null> {
 /** The session a cookie value proves, or null for a missing, forged, expired, foreign or ended token. */
 export async function readSession(token: string | undefined): Promise<Session | null> {
   const session = token ? await verifiedSession(token) : null;
-  if (!session || (await sessionStore().isRevoked(session))) return null;
+  if (!session || (await (await sessionStore()).isRevoked(session))) return null;
   return session;
 }
 
 /** Ends the session a cookie value proves, if any: its token is refused from now on, everywhere it is read. */
 export async function endSession(token: string | undefined) {
   const session = await readSession(token);
-  if (session) await sessionStore().revoke(session);
+  if (session) await (await sessionStore()).revoke(session);
 }
 
 /** Cookie attributes: httpOnly, SameSite=Lax, Secure except on a localhost site, bounded lifetime. */

@@ -27,5 +27,5 @@ export async function consumeNonce(nonce: string, now = Date.now()): Promise<Non
   if (!timingSafeEqual(Buffer.from(nonce.slice(34)), Buffer.from(await mac(body)))) return "forged";
   const expiresAt = Number.parseInt(body.slice(24), 16);
   if (expiresAt * 1000 <= now) return "expired";
-  return (await usedNonceStore().markUsed(nonce, expiresAt)) ? null : "used";
+  return (await (await usedNonceStore()).markUsed(nonce, expiresAt)) ? null : "used";
 }

@@ -1,6 +1,7 @@
+// Relative imports on purpose: Node loads this module too (test/server/errorMessages.test.ts), and Node resolves no `@/` alias.
 import { BaseError, ContractFunctionRevertedError, InsufficientFundsError, UserRejectedRequestError } from "viem";
-import { type MessageKey, MESSAGES, type Locale, format } from "@/i18n/messages.ts";
-import { formatPrice } from "@/i18n/formatting.ts";
+import { type MessageKey, MESSAGES, type Locale, format } from "../i18n/messages.ts";
+import { formatPrice } from "../i18n/formatting.ts";
 
 /** A failed wallet or contract call, in the reader's language, with the custom error decoded. */
 export function describeError(error: unknown, locale: Locale): string {

@@ -3,10 +3,9 @@ import type { Address } from "viem";
 // No "server-only" here: tests read the cap. The store itself lives in server-only modules.
 
 /**
- * How many sessions (signed in or logged out, until they expire) are remembered per address. An
- * address that signs in more often than this ends its oldest session, so a reader or attacker
- * who signs in again and again costs the server a bounded amount of memory, and revocations are
- * never forgotten to make room. Ten covers a reader's devices and browsers with room to spare.
+ * How many live sessions an address may have. Signing in beyond this ends its oldest session, so
+ * a stolen wallet signature cannot mint an unbounded pile of valid tokens, and the table stays
+ * small. Ten covers a reader's devices and browsers with room to spare.
  */
 export const MAX_LIVE_SESSIONS_PER_ADDRESS = 10;
 
@@ -22,8 +21,8 @@ export interface SessionRecord {
 }
 
 /**
- * What the server remembers about sessions so that it can end them before they expire. Async so
- * that a shared database can stand behind it (the next step: several servers, and restarts).
+ * What the server remembers about sessions so that it can end them before they expire. In the
+ * shared database (databaseSessionStore.ts), so every server and every restart sees one state.
  */
 export interface SessionStore {
   /** Records a new session; an address beyond MAX_LIVE_SESSIONS_PER_ADDRESS loses its oldest. */

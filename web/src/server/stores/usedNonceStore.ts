@@ -1,7 +1,6 @@
 /**
  * The sign-in nonces already spent, remembered until they expire so that each signs in once.
- * Async so that a shared database can stand behind it (the next step: several servers, and
- * restarts).
+ * In the shared database (databaseUsedNonceStore.ts): one nonce signs in once on any server.
  */
 export interface UsedNonceStore {
   /**

@@ -1,0 +1,72 @@
+// The local chain that keeps what happened: anvil (from npm) on 127.0.0.1:$CHAIN_PORT, loading
+// its last saved state at start and saving a new one after every block, so Ctrl-C, kill -9 or a
+// machine restart resume the same chain. `npm start` supervises this process.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { chainStateFile, isLoadableState, writeChainState } from "./chainStateFile.ts";
+
+const root = join(import.meta.dirname, "../..");
+const dataDir = process.env.TOPNFTPOST_DATA_DIR || join(root, ".data");
+const port = Number(process.env.CHAIN_PORT || 8545);
+const stateFile = chainStateFile(dataDir);
+const rpcUrl = `http://127.0.0.1:${port}`;
+// How often the chain is asked whether a new block arrived; bounds what a kill -9 can lose.
+const SAVE_POLL_MS = 200;
+
+mkdirSync(dirname(stateFile), { recursive: true });
+const args = ["--host", "127.0.0.1", "--port", String(port), "--accounts", "20", "--chain-id", "31337"];
+if (isLoadableState(stateFile)) {
+  args.push("--load-state", stateFile);
+  console.log(`Resuming the chain from ${stateFile}`);
+} else {
+  console.log("Starting a new chain");
+}
+
+const anvil = spawn(join(root, "node_modules/.bin/anvil"), args, { stdio: "inherit" });
+
+async function rpc<T>(method: string): Promise<T> {
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }),
+  });
+  const { result, error } = (await response.json()) as { result: T; error?: { message: string } };
+  if (error) throw new Error(error.message);
+  return result;
+}
+
+let savedBlock: string | undefined;
+let saving = false;
+async function saveIfChanged() {
+  if (saving) return;
+  saving = true;
+  try {
+    const block = await rpc<string>("eth_blockNumber");
+    if (block !== savedBlock) {
+      writeChainState(stateFile, await rpc<`0x${string}`>("anvil_dumpState"));
+      savedBlock = block;
+    }
+  } catch {
+    // Not up yet, or stopping: the next poll tries again.
+  } finally {
+    saving = false;
+  }
+}
+const saver = setInterval(saveIfChanged, SAVE_POLL_MS);
+// A deliberate stop saves the very last block first.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    clearInterval(saver);
+    while (saving) await new Promise((resolve) => setTimeout(resolve, 20));
+    await saveIfChanged();
+    anvil.kill(signal);
+  });
+}
+
+anvil.on("exit", (code, signal) => {
+  clearInterval(saver);
+  // A chain that crashed is restarted by the supervisor from the last saved state.
+  process.exit(code ?? (signal === "SIGINT" || signal === "SIGTERM" ? 0 : 1));
+});
+

@@ -1,0 +1,16 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Where the embedded database (scripts/db/serve.ts) writes the URL it serves on. */
+export const embeddedUrlFile = (dataDir: string) => join(dataDir, "db", "url");
+
+/**
+ * The database every process shares: `DATABASE_URL` when set (a Postgres server), else the
+ * embedded one that `npm start` runs for `dataDir`. Says what to do when there is neither.
+ */
+export function databaseUrl(dataDir: string, env: NodeJS.ProcessEnv = process.env) {
+  if (env.DATABASE_URL) return env.DATABASE_URL;
+  const file = embeddedUrlFile(dataDir);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  throw new Error("No database: start the local publication with `npm start` (it runs one), or set DATABASE_URL to a Postgres server.");
+}

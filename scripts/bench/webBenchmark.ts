@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { mnemonicToAccount } from "viem/accounts";
 import { signIn } from "../../test/helpers/siweClient.ts";
+import { resolveChromium } from "../setup/resolveChromium.ts";
 import { startLocalStack } from "../stack/localStack.ts";
 import { installInjectedWallet, recordPremiumVisible } from "../../test/helpers/injectedWallet.ts";
 
@@ -31,10 +32,7 @@ const stack = await startLocalStack({
   quiet: true,
   log: (line) => console.log(`[stack] ${line}`),
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await chromium.launch(await resolveChromium());
 try {
   // The gate under load.
   const cookie = await signIn(MEMBER, { baseUrl: stack.siteUrl, chainId: 31337 });

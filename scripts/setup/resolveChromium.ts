@@ -15,7 +15,9 @@ export const PROJECT_CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-const WEAKENING_ARGS = new Set(["--disable-web-security", "--allow-running-insecure-content"]);
+// --single-process: the browser dies with the first closed context, failing the next test;
+// the other two switch off the same-origin and mixed-content rules the gate tests rely on.
+const DROPPED_ARGS = new Set(["--single-process", "--disable-web-security", "--allow-running-insecure-content"]);
 
 export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
@@ -35,9 +37,9 @@ export async function resolveChromium(env: NodeJS.ProcessEnv = process.env, exis
     return { executablePath: SYSTEM_CHROMIUM, args: PROJECT_CHROMIUM_ARGS, source: "system" };
   }
   const { default: packaged } = await import("@sparticuz/chromium");
-  // Its own flags (they make its build run headless without a GPU) and ours, less the two that
-  // would switch off the same-origin and mixed-content rules the gate tests rely on.
-  const args = [...new Set([...packaged.args, ...PROJECT_CHROMIUM_ARGS])].filter((arg) => !WEAKENING_ARGS.has(arg));
+  // Its own flags (they make its build run headless without a GPU) and ours, less those made for
+  // one-shot serverless runs that break tests here (see DROPPED_ARGS).
+  const args = [...new Set([...packaged.args, ...PROJECT_CHROMIUM_ARGS])].filter((arg) => !DROPPED_ARGS.has(arg));
   return { executablePath: await packaged.executablePath(), args, source: "@sparticuz/chromium" };
 }
 

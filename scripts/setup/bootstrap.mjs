@@ -8,7 +8,7 @@
 // engines want Node 22 (dozens of EBADENGINE lines) and silently skips optional native packages
 // that need it (Hardhat's `@nomicfoundation/edr-linux-x64-gnu`). So the `node` package alone is
 // installed into a cache folder (seconds), and the one full install runs on it.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,8 +44,9 @@ const filesUnder = (dir, keep) =>
         .sort()
     : [];
 
-const run = (command, args, env, cwd = root) => execFileSync(command, args, { cwd, stdio: "inherit", env });
-const npm = (args, env, cwd) => run("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], env, cwd);
+// npm's own summary goes to stdout and is dropped; its errors still reach stderr.
+const npm = (args, env, cwd) =>
+  execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, env, stdio: ["inherit", "ignore", "inherit"] });
 
 /** Node 22 from the npm registry, in a cache folder outside node_modules (which `npm ci` wipes). */
 function cachedProjectNode() {
@@ -77,6 +78,14 @@ function install() {
   log(`npm packages ready (${seconds()})`);
 }
 
+// The compiler's warnings about OpenZeppelin's sources are no news to a newcomer: output only on failure.
+function quietly(command, args) {
+  const result = spawnSync(command, args, { cwd: root, env: projectNodeEnv, encoding: "utf8" });
+  if (result.status === 0) return;
+  process.stderr.write(`${result.stdout}${result.stderr}`);
+  throw new Error(`[setup] ${relative(root, command)} ${args.join(" ")} failed`);
+}
+
 /** Compiled contracts and their generated TypeScript, remade when a contract or deployment changed. */
 function generate() {
   const inputs = [
@@ -88,8 +97,8 @@ function generate() {
   const inputsHash = `${lockHash}:${hashOf(inputs)}`;
   if (existsSync(generatedFile) && existsSync(generatedMarker) && readFileSync(generatedMarker, "utf8") === inputsHash) return;
   log("compiling contracts and writing web/src/generated/contracts.ts");
-  run(join(bin, "hardhat"), ["build", "--quiet"], projectNodeEnv);
-  run(join(bin, "node"), [join(root, "scripts", "generate", "writeContractsFile.ts")], projectNodeEnv);
+  quietly(join(bin, "hardhat"), ["build", "--quiet"]);
+  quietly(join(bin, "node"), [join(root, "scripts", "generate", "writeContractsFile.ts")]);
   writeFileSync(generatedMarker, inputsHash);
 }
 

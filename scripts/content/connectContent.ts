@@ -27,10 +27,11 @@ export async function connectContent(networkName: string, env: NodeJS.ProcessEnv
   const chain = await connectChain(networkName);
   const { publicClient, walletClient, wallets, chainId } = chain;
   const deployed = (deployments as Record<string, { ArticleEditions?: { address: Address } }>)[chainId];
-  if (!deployed?.ArticleEditions) {
-    throw new Error(`Nothing is deployed on chain ${chainId} (network ${networkName}): run \`npm run deploy -- ${networkName}\` first.`);
-  }
+  const nothingDeployed = `Nothing is deployed on chain ${chainId} (network ${networkName}): run \`npm run deploy -- ${networkName}\` first.`;
+  if (!deployed?.ArticleEditions) throw new Error(nothingDeployed);
   const editions = deployed.ArticleEditions.address;
+  // A local chain restarted without `npm start` keeps the old deployments file but not the code.
+  if (!(await publicClient.getCode({ address: editions }))) throw new Error(nothingDeployed);
   const { apiUrl, gateway } = ipfsEndpoints(env);
   const keyring = await loadMasterKeyring(chainId, env);
   return {

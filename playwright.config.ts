@@ -1,8 +1,12 @@
 import { defineConfig } from "@playwright/test";
+import { resolveChromium } from "./scripts/setup/resolveChromium.ts";
+
+// Playwright cannot download browsers here: CHROMIUM_PATH, Debian's Chromium, or the one the npm
+// package @sparticuz/chromium ships (see scripts/setup/resolveChromium.ts).
+const chromium = await resolveChromium();
 
 // Browser and gate tests against the real local stack (chain, IPFS node, Next.js test build)
-// started once by test/web/globalSetup.ts on free ports. Chromium comes from Debian
-// (`apt-get install chromium`): Playwright cannot download browsers here.
+// started once by test/web/globalSetup.ts on free ports.
 export default defineConfig({
   testDir: "test/web",
   testMatch: "**/*.spec.ts",
@@ -16,10 +20,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     browserName: "chromium",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    },
+    launchOptions: { executablePath: chromium.executablePath, args: chromium.args },
     screenshot: "on",
     trace: "off",
   },

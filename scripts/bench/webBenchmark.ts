@@ -3,7 +3,8 @@
 // - premium_rps, premium_p50_ms, premium_p99_ms: the premium gate under autocannon, 10 s with 20
 //   connections and a signed-in member's session; only 200s carrying the premium text count;
 // - article_first_load_js_kb: gzipped JavaScript Chromium downloads for an article page, as an
-//   anonymous reader (no wallet code until asked);
+//   anonymous reader (no wallet code until asked); article_css_kb, article_font_kb and
+//   article_font_files: its stylesheets and the Korean webfont subsets it fetched;
 // - unlock_ms: in Chromium, from the wallet's signature returning to the premium text on screen
 //   (median of 5 fresh sign-ins).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { mnemonicToAccount } from "viem/accounts";
 import { signIn } from "../../test/helpers/siweClient.ts";
+import { resolveChromium } from "../setup/resolveChromium.ts";
 import { startLocalStack } from "../stack/localStack.ts";
 import { installInjectedWallet, recordPremiumVisible } from "../../test/helpers/injectedWallet.ts";
 
@@ -31,10 +33,7 @@ const stack = await startLocalStack({
   quiet: true,
   log: (line) => console.log(`[stack] ${line}`),
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await chromium.launch(await resolveChromium());
 try {
   // The gate under load.
   const cookie = await signIn(MEMBER, { baseUrl: stack.siteUrl, chainId: 31337 });
@@ -58,10 +57,16 @@ try {
   // JavaScript an anonymous reader downloads for an article page.
   const anonymous = await browser.newPage();
   let scriptBytes = 0;
+  let styleBytes = 0;
+  const fontFiles: number[] = [];
   const pending: Promise<void>[] = [];
   anonymous.on("response", (response) => {
-    if (response.request().resourceType() !== "script") return;
-    pending.push(response.body().then((body) => void (scriptBytes += gzipSync(body).byteLength)).catch(() => {}));
+    const type = response.request().resourceType();
+    const measure = (count: (bytes: Buffer) => void) => pending.push(response.body().then(count).catch(() => {}));
+    if (type === "script") measure((bytes) => (scriptBytes += gzipSync(bytes).byteLength));
+    if (type === "stylesheet") measure((bytes) => (styleBytes += gzipSync(bytes).byteLength));
+    // woff2 is compressed already: its size is what travels.
+    if (type === "font") measure((bytes) => fontFiles.push(bytes.byteLength));
   });
   await anonymous.goto(`${stack.siteUrl}${ARTICLE}`, { waitUntil: "networkidle" });
   await Promise.all(pending);
@@ -89,12 +94,16 @@ try {
     premium_p50_ms: load.latency.p50,
     premium_p99_ms: load.latency.p99,
     article_first_load_js_kb: round(scriptBytes / 1024),
+    article_css_kb: round(styleBytes / 1024),
+    article_font_kb: round(fontFiles.reduce((sum, size) => sum + size, 0) / 1024),
+    article_font_files: fontFiles.length,
     unlock_ms: round(median(unlocks)),
     details: { premium_200_with_text: good, premium_other: other, errors: load.errors, timeouts: load.timeouts, unlock_runs_ms: unlocks.map(round) },
   };
   console.log("Reader dApp (production build, 2 cores shared with chain, IPFS and the load generator):");
   console.log(`  premium gate     ${results.premium_rps} req/s, p50 ${results.premium_p50_ms} ms, p99 ${results.premium_p99_ms} ms   (aim >= 800 req/s, p99 < 50 ms)`);
   console.log(`  article page JS  ${results.article_first_load_js_kb} KB gzipped for an anonymous reader   (aim < 150 KB)`);
+  console.log(`  article page CSS ${results.article_css_kb} KB gzipped; Korean webfont ${results.article_font_kb} KB in ${results.article_font_files} of 124 subsets`);
   console.log(`  unlock           ${results.unlock_ms} ms from signature to premium text   (aim < 400 ms)`);
   const out = join(import.meta.dirname, "../../bench/results/web.json");
   mkdirSync(join(out, ".."), { recursive: true });

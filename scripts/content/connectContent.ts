@@ -25,11 +25,12 @@ async function connectChain(networkName: string) {
 export async function connectContent(networkName: string, env: NodeJS.ProcessEnv = process.env) {
   const chain = await connectChain(networkName);
   const { publicClient, walletClient, wallets, chainId } = chain;
+  const nothingDeployed = `Nothing is deployed on chain ${chainId} (network ${networkName}): run \`npm run deploy -- ${networkName}\` first.`;
   const deployed = deploymentOn(chainId);
-  if (!deployed) {
-    throw new Error(`Nothing is deployed on chain ${chainId} (network ${networkName}): run \`npm run deploy -- ${networkName}\` first.`);
-  }
+  if (!deployed) throw new Error(nothingDeployed);
   const editions = deployed.ArticleEditions.address;
+  // A local chain restarted without `npm start` keeps the old deployments file but not the code.
+  if (!(await publicClient.getCode({ address: editions }))) throw new Error(nothingDeployed);
   const { apiUrl, gateway } = ipfsEndpoints(env);
   const keyring = await loadMasterKeyring(chainId, env);
   return {

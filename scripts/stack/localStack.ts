@@ -111,7 +111,8 @@ export async function startLocalStack(options: LocalStackOptions) {
       log("The web app is already built for these sources");
     } else {
       log("Building the web app (about 30 s)");
-      await services.run("Building the web app", bin("next"), ["build", "web"], webEnv, options.quiet);
+      // Next's route table and telemetry notice are no progress line: kept in the steps log.
+      await services.run("Building the web app", bin("next"), ["build", "web"], webEnv, true);
       markWebBuild(options.web.distDir, hash);
     }
     log(`Starting the web app on ${siteUrl}`);

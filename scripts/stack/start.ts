@@ -7,6 +7,8 @@ import { startLocalStack } from "./localStack.ts";
 const root = join(import.meta.dirname, "../..");
 const HARDHAT_MNEMONIC = "test test test test test test test test test test test junk";
 const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
+// From the moment `npm start` began, installs and builds included (the bootstrap passes it on).
+const startedAt = Number(process.env.TOPNFTPOST_SETUP_STARTED) || Date.now();
 
 let stopStack: (() => Promise<void>) | undefined;
 async function shutdown(code: number) {
@@ -58,7 +60,7 @@ try {
     const key = Buffer.from(account.getHdKey().privateKey!).toString("hex");
     console.log(`  #${index} ${account.address}  0x${key}  ${role}`);
   }
-  console.log("\nPress Ctrl-C to stop everything.");
+  console.log(`\nReady in ${Math.round((Date.now() - startedAt) / 1000)} s. Press Ctrl-C to stop everything.`);
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
   await shutdown(1);

@@ -68,3 +68,18 @@ test("Korean readers get Korean dates by default from their browser", async ({ b
   await expect(page.getByTestId("open-wallet")).toHaveText("로그인하고 읽기");
   await context.close();
 });
+
+test("Hangul is drawn in the site's own Noto Sans KR, downloading only the subsets the page shows", async ({ page }) => {
+  const fontFiles: string[] = [];
+  page.on("response", (response) => {
+    if (response.url().endsWith(".woff2") && response.ok()) fontFiles.push(response.url());
+  });
+  await page.goto("/articles/local-governments-web3-ko");
+  await page.evaluate(() => document.fonts.ready);
+  // Loaded from this site, so no reader's system fonts decide how the article looks.
+  expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans KR Variable"', "웹3.0에 관심 보이는 지자체들"))).toBe(true);
+  expect(fontFiles.length).toBeGreaterThan(0);
+  expect(fontFiles.every((url) => url.startsWith(stack.siteUrl))).toBe(true);
+  // The font comes in 124 unicode-range subsets; an article needs only some of them.
+  expect(fontFiles.length).toBeLessThan(124);
+});

@@ -7,6 +7,8 @@ import { currentLocale } from "@/server/locale.ts";
 import { translator } from "@/i18n/messages.ts";
 import { readSession, SESSION_COOKIE } from "@/server/session.ts";
 import { serverConfig } from "@/server/serverConfig.ts";
+// Noto Sans KR from npm, cut into unicode-range subsets: a page downloads only the glyphs it shows.
+import "@fontsource-variable/noto-sans-kr";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,11 +2,20 @@
 // funded test accounts printed; Ctrl-C stops everything it started.
 import { join } from "node:path";
 import { mnemonicToAccount } from "viem/accounts";
+import { z } from "zod";
+import { port } from "../../web/src/config/envSchemas.ts";
+import { readEnv } from "../../web/src/config/readEnv.ts";
 import { startLocalStack } from "./localStack.ts";
 
 const root = join(import.meta.dirname, "../..");
 const HARDHAT_MNEMONIC = "test test test test test test test test test test test junk";
-const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
+const ports = z.object({
+  CHAIN_PORT: port(8545),
+  IPFS_API_PORT: port(5001),
+  IPFS_GATEWAY_PORT: port(8080),
+  IPFS_SWARM_PORT: port(4001),
+  PORT: port(3000),
+});
 
 let stopStack: (() => Promise<void>) | undefined;
 async function shutdown(code: number) {
@@ -20,14 +29,15 @@ process.on("SIGINT", () => {
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
+  const env = readEnv(ports, process.env, "Bad port settings");
   const stack = await startLocalStack({
     dataDir: join(root, ".data"),
     ports: {
-      chain: port("CHAIN_PORT", 8545),
-      ipfsApi: port("IPFS_API_PORT", 5001),
-      ipfsGateway: port("IPFS_GATEWAY_PORT", 8080),
-      ipfsSwarm: port("IPFS_SWARM_PORT", 4001),
-      web: port("PORT", 3000),
+      chain: env.CHAIN_PORT,
+      ipfsApi: env.IPFS_API_PORT,
+      ipfsGateway: env.IPFS_GATEWAY_PORT,
+      ipfsSwarm: env.IPFS_SWARM_PORT,
+      web: env.PORT,
     },
     web: { distDir: ".next", testWallet: false },
     onUnexpectedExit: (name, why) => {

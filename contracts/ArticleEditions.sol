@@ -28,8 +28,11 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     uint256 public constant MAX_PER_COLLECT = 100;
 
     uint40 private constant _NO_END = type(uint40).max;
-    uint256 private constant _BPS = 10_000;
+    /// @dev 100% in basis points: author shares and the treasury's add up to it exactly.
+    uint256 private constant _BPS_DENOMINATOR = 10_000;
     uint48 private constant _OPEN_EDITION_LIMIT = type(uint48).max;
+    /// @dev ERC-4906's id as its EIP fixes it; OZ's `type(IERC4906).interfaceId` differs, because
+    /// that interface also inherits IERC721's functions.
     bytes4 private constant _ERC4906_INTERFACE_ID = 0x49064906;
     /// @dev Settlement key of the treasury's residual share (no author can be the zero address).
     address private constant _TREASURY_KEY = address(0);
@@ -198,7 +201,8 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         return _contractURI;
     }
 
-    /// @notice Sets the collection metadata URI. Admin only.
+    /// @notice Sets the collection metadata URI (ERC-7572).
+    /// @dev Requirements: the admin role. Emits {ContractURIUpdated}.
     function setContractURI(string calldata uri_) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _contractURI = uri_;
         emit ContractURIUpdated();
@@ -266,7 +270,9 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         return _treasury;
     }
 
-    /// @notice Moves the treasury share (including unwithdrawn) to `treasury_`. Admin only.
+    /// @notice Moves the treasury share (including what is not yet withdrawn) to `treasury_`.
+    /// @dev Requirements: the admin role; `treasury_` is not the zero address, else
+    /// {ArticleEditionsInvalidTreasury}. Emits {TreasuryUpdated}.
     function setTreasury(address treasury_) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _setTreasury(treasury_);
     }
@@ -306,7 +312,8 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         Payee[] storage authors = _authors[articleId];
         for (uint256 i; i < authors.length; ++i) {
             Payee memory p = authors[i];
-            uint256 share = plain * (price * p.shareBps / _BPS) + t.referred * ((price - cut) * p.shareBps / _BPS);
+            uint256 share = plain * (price * p.shareBps / _BPS_DENOMINATOR)
+                + t.referred * ((price - cut) * p.shareBps / _BPS_DENOMINATOR);
             authorsTotal += share;
             if (p.account == account) asAuthor = share - _settled[articleId][account];
         }
@@ -329,7 +336,7 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     }
 
     function _referralCut(uint80 price, uint16 referralBps) private pure returns (uint256) {
-        return uint256(price) * referralBps / _BPS;
+        return uint256(price) * referralBps / _BPS_DENOMINATOR;
     }
 
     function _existingSale(uint256 articleId) private view returns (Sale memory s) {
@@ -354,7 +361,7 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
             }
             total += params.authors[i].shareBps;
         }
-        if (total != _BPS) revert ArticleEditionsInvalidShares(total);
+        if (total != _BPS_DENOMINATOR) revert ArticleEditionsInvalidShares(total);
     }
 
     function _setTreasury(address treasury_) private {

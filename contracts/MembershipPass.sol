@@ -39,7 +39,10 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
     uint40 private constant _LIFETIME = type(uint40).max;
     uint8 private constant _TRANSFERABLE = 1;
     uint8 private constant _SALE_OPEN = 2;
-    uint256 private constant _BPS = 10_000;
+    /// @dev 100% in basis points: shares of a price are `price * bps / _BPS_DENOMINATOR`.
+    uint256 private constant _BPS_DENOMINATOR = 10_000;
+    /// @dev ERC-4906's id as its EIP fixes it; OZ's `type(IERC4906).interfaceId` differs, because
+    /// that interface also inherits IERC721's functions.
     bytes4 private constant _ERC4906_INTERFACE_ID = 0x49064906;
 
     /// Storage layout, chosen for gas (a new slot costs 22,100): one slot per tier holds all that
@@ -292,17 +295,24 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
         return _treasury;
     }
 
-    /// @notice Sets the referral share of future purchases. Admin only.
+    /// @notice Sets the referral share of future purchases; passes already sold keep what they paid.
+    /// @dev Requirements: the admin role; `bps` at most {MAX_REFERRAL_BPS}, else
+    /// {MembershipPassInvalidReferralBps}. Emits {ReferralBpsUpdated}.
     function setReferralBps(uint16 bps) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _setReferralBps(bps);
     }
 
-    /// @notice Moves future and unwithdrawn treasury revenue to `treasury_`. Admin only.
+    /// @notice Moves future and unwithdrawn treasury revenue to `treasury_`, and makes it the
+    /// ERC-2981 royalty receiver at the same rate.
+    /// @dev Requirements: the admin role; `treasury_` is not the zero address, else
+    /// {MembershipPassInvalidTreasury}. Emits {TreasuryUpdated}.
     function setTreasury(address treasury_) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _setTreasury(treasury_);
     }
 
-    /// @notice Sets the ERC-2981 royalty on secondary sales, paid to the treasury. Admin only.
+    /// @notice Sets the ERC-2981 royalty on secondary sales, paid to the treasury.
+    /// @dev Requirements: the admin role; `bps` at most 10,000 basis points, else OZ's
+    /// `ERC2981InvalidDefaultRoyalty`. Emits nothing: marketplaces read `royaltyInfo` at sale time.
     function setRoyaltyBps(uint96 bps) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _setDefaultRoyalty(_treasury, bps);
     }
@@ -314,7 +324,8 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
         return _contractURI;
     }
 
-    /// @notice Sets the collection metadata URI. Admin only.
+    /// @notice Sets the collection metadata URI (ERC-7572).
+    /// @dev Requirements: the admin role. Emits {ContractURIUpdated}.
     function setContractURI(string calldata uri) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _contractURI = uri;
         emit ContractURIUpdated();
@@ -396,7 +407,7 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
 
     function _creditReferral(address referrer, address recipient, uint256 paid) private returns (bool) {
         if (referrer == address(0) || referrer == recipient || referrer == msg.sender) return false;
-        uint256 amount = paid * _referralBps / _BPS;
+        uint256 amount = paid * _referralBps / _BPS_DENOMINATOR;
         if (amount == 0) return false;
         _referralOwed[referrer] += amount;
         _referralOwedTotal += amount;

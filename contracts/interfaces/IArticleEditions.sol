@@ -134,11 +134,13 @@ interface IArticleEditions is IERC7572 {
     function collect(uint256 articleId, uint256 quantity, address recipient, address referrer) external payable;
 
     /// @notice Points the article at new metadata; old CIDs stay valid on IPFS.
-    /// @dev Requirements: the publisher role. Emits {ArticleRevised}, `URI` and `MetadataUpdate`.
+    /// @dev Requirements: the publisher role; the article exists; a non-empty URI, else
+    /// {ArticleEditionsEmptyURI}. Emits {ArticleRevised}, `URI` and `MetadataUpdate`.
     function revise(uint256 articleId, string calldata uri) external;
 
     /// @notice Lowers the article's max supply (never below what was minted; an open edition may get one).
-    /// @dev Requirements: the publisher role. Emits {MaxSupplyReduced}.
+    /// @dev Requirements: the publisher role; the article exists; a non-zero cap below the current
+    /// one and not below what was minted, else {ArticleEditionsInvalidMaxSupply}. Emits {MaxSupplyReduced}.
     function reduceMaxSupply(uint256 articleId, uint32 maxSupply) external;
 
     /// @notice Ends the article's sale now.
@@ -146,7 +148,9 @@ interface IArticleEditions is IERC7572 {
     function closeSale(uint256 articleId) external;
 
     /// @notice Changes the article's ERC-2981 royalty (bps 0 removes it).
-    /// @dev Requirements: the admin role. Emits {ArticleRoyaltyUpdated}.
+    /// @dev Requirements: the admin role; the article exists; for a non-zero `bps`, at most 10,000
+    /// basis points and a non-zero `receiver` (else OZ's `ERC2981InvalidTokenRoyalty` or
+    /// `ERC2981InvalidTokenRoyaltyReceiver`). Emits {ArticleRoyaltyUpdated}.
     function setArticleRoyalty(uint256 articleId, address receiver, uint96 bps) external;
 
     /// @notice True when the article has no premium part, or `reader` holds an edition of it, or a

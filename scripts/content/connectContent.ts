@@ -1,10 +1,18 @@
 import { join } from "node:path";
 import { network } from "hardhat";
+import { z } from "zod";
 import { createArticleReader } from "../../web/src/content/createArticleReader.ts";
 import { loadMasterKeyring } from "../../web/src/content/loadMasterKeyring.ts";
+import { url } from "../../web/src/config/envSchemas.ts";
+import { readEnv } from "../../web/src/config/readEnv.ts";
 import { deploymentOn } from "../../web/src/generated/contracts.ts";
 import { ipfsClient, ipfsEndpoints } from "../../web/src/ipfs/ipfsEndpoints.ts";
 import { packageCache } from "./packageCache.ts";
+
+const contentEnv = z.object({
+  PUBLIC_SITE_URL: url("https://news.example.org").default("http://localhost:3000"),
+  CONTENT_DATA_DIR: z.string().default(".data/content"),
+});
 
 async function connectChain(networkName: string) {
   try {
@@ -23,6 +31,8 @@ async function connectChain(networkName: string) {
  * editions contract, IPFS (IPFS_API_URL, IPFS_GATEWAY_URL), the master keyring and a reader.
  */
 export async function connectContent(networkName: string, env: NodeJS.ProcessEnv = process.env) {
+  const { PUBLIC_SITE_URL, CONTENT_DATA_DIR } = readEnv(contentEnv, env);
+  const { apiUrl, gateway } = ipfsEndpoints(env);
   const chain = await connectChain(networkName);
   const { publicClient, walletClient, wallets, chainId } = chain;
   const nothingDeployed = `Nothing is deployed on chain ${chainId} (network ${networkName}): run \`npm run deploy -- ${networkName}\` first.`;
@@ -31,7 +41,6 @@ export async function connectContent(networkName: string, env: NodeJS.ProcessEnv
   const editions = deployed.ArticleEditions.address;
   // A local chain restarted without `npm start` keeps the old deployments file but not the code.
   if (!(await publicClient.getCode({ address: editions }))) throw new Error(nothingDeployed);
-  const { apiUrl, gateway } = ipfsEndpoints(env);
   const keyring = await loadMasterKeyring(chainId, env);
   return {
     chainId,
@@ -41,10 +50,11 @@ export async function connectContent(networkName: string, env: NodeJS.ProcessEnv
     /** Every account the network config signs for (the local node's 20; one elsewhere). */
     wallets,
     keyring,
+    ipfsApiUrl: apiUrl,
     ipfs: ipfsClient(apiUrl),
     gateway,
     reader: createArticleReader({ publicClient, chainId, editions, keyring, gateway }),
-    siteUrl: env.PUBLIC_SITE_URL || "http://localhost:3000",
-    cache: packageCache(join(env.CONTENT_DATA_DIR || ".data/content", "packages.json")),
+    siteUrl: PUBLIC_SITE_URL,
+    cache: packageCache(join(CONTENT_DATA_DIR, "packages.json")),
   };
 }

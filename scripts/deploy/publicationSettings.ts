@@ -1,31 +1,18 @@
-import { getAddress, isAddress, type Address } from "viem";
+import type { Address } from "viem";
+import { z } from "zod";
+import { address, basisPoints } from "../../web/src/config/envSchemas.ts";
+import { readEnv } from "../../web/src/config/readEnv.ts";
 import { LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
 import type { PublicationSettings } from "./deployPublication.ts";
 
-function bps(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 10_000) {
-    throw new Error(`${name} must be whole basis points between 0 and 10000, got "${raw}"`);
-  }
-  return value;
-}
-
-function address(env: NodeJS.ProcessEnv, name: string, fallback: Address | undefined): Address {
-  const raw = env[name];
-  if (raw === undefined || raw === "") {
-    if (fallback) return fallback;
-    throw new Error(`${name} is required on this network: the address that ${describe[name]}`);
-  }
-  if (!isAddress(raw)) throw new Error(`${name} is not an address: "${raw}"`);
-  return getAddress(raw);
-}
-
-const describe: Record<string, string> = {
-  PUBLICATION_ADMIN: "holds the admin, manager and publisher roles",
-  PUBLICATION_TREASURY: "receives the treasury's share of sales",
-};
+const deployEnv = z.object({
+  PUBLICATION_ADMIN: address().optional(),
+  PUBLICATION_TREASURY: address().optional(),
+  PASS_REFERRAL_BPS: basisPoints(1_000),
+  PASS_ROYALTY_BPS: basisPoints(500),
+  PASS_CONTRACT_URI: z.string().default(""),
+  EDITIONS_CONTRACT_URI: z.string().default(""),
+});
 
 /**
  * Deployment settings from the environment. On the local chain the first test account is admin and
@@ -36,13 +23,17 @@ export function publicationSettings(
   chainId: number,
   accounts: readonly Address[],
 ): PublicationSettings {
-  const local = chainId === LOCAL_CHAIN_ID;
+  const settings = readEnv(deployEnv, env, "Bad deploy settings");
+  const admin = settings.PUBLICATION_ADMIN ?? accounts[0];
+  const treasury = settings.PUBLICATION_TREASURY ?? (chainId === LOCAL_CHAIN_ID ? accounts[1] : undefined);
+  if (!admin) throw new Error("PUBLICATION_ADMIN: required on this network: the address that holds the admin, manager and publisher roles");
+  if (!treasury) throw new Error("PUBLICATION_TREASURY: required on this network: the address that receives the treasury's share of sales");
   return {
-    admin: address(env, "PUBLICATION_ADMIN", accounts[0]),
-    treasury: address(env, "PUBLICATION_TREASURY", local ? accounts[1] : undefined),
-    passReferralBps: bps(env, "PASS_REFERRAL_BPS", 1_000),
-    passRoyaltyBps: BigInt(bps(env, "PASS_ROYALTY_BPS", 500)),
-    passContractURI: env.PASS_CONTRACT_URI ?? "",
-    editionsContractURI: env.EDITIONS_CONTRACT_URI ?? "",
+    admin,
+    treasury,
+    passReferralBps: settings.PASS_REFERRAL_BPS,
+    passRoyaltyBps: BigInt(settings.PASS_ROYALTY_BPS),
+    passContractURI: settings.PASS_CONTRACT_URI,
+    editionsContractURI: settings.EDITIONS_CONTRACT_URI,
   };
 }

@@ -1,28 +1,27 @@
 import { resolve } from "node:path";
+import { z } from "zod";
+import { port, positiveNumber } from "../../web/src/config/envSchemas.ts";
+import { readEnv } from "../../web/src/config/readEnv.ts";
 
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number) {
-  const raw = env[name];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65_535) throw new Error(`${name} must be a port number, got "${raw}"`);
-  return value;
-}
-
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number) {
-  const raw = env[name];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
-  return value;
-}
+const schema = z.object({
+  IPFS_DATA_DIR: z.string().default(".data/ipfs"),
+  IPFS_API_PORT: port(5001),
+  IPFS_GATEWAY_PORT: port(8080),
+  IPFS_SWARM_PORT: port(4001),
+  IPFS_MAX_UPLOAD_MB: positiveNumber(20, "megabytes"),
+  IPFS_FETCH_TIMEOUT_MS: positiveNumber(5_000, "milliseconds"),
+});
 
 /** The embedded node's settings, from the environment, failing fast on a bad value. */
 export function ipfsConfig(env: NodeJS.ProcessEnv = process.env) {
+  const settings = readEnv(schema, env, "Bad IPFS node configuration");
   return {
-    dataDir: resolve(env.IPFS_DATA_DIR || ".data/ipfs"),
-    apiPort: port(env, "IPFS_API_PORT", 5001),
-    gatewayPort: port(env, "IPFS_GATEWAY_PORT", 8080),
-    swarmPort: port(env, "IPFS_SWARM_PORT", 4001),
-    maxUploadBytes: positive(env, "IPFS_MAX_UPLOAD_MB", 20) * 1024 * 1024,
-    fetchTimeoutMs: positive(env, "IPFS_FETCH_TIMEOUT_MS", 5_000),
+    dataDir: resolve(settings.IPFS_DATA_DIR),
+    apiPort: settings.IPFS_API_PORT,
+    gatewayPort: settings.IPFS_GATEWAY_PORT,
+    swarmPort: settings.IPFS_SWARM_PORT,
+    maxUploadBytes: settings.IPFS_MAX_UPLOAD_MB * 1024 * 1024,
+    fetchTimeoutMs: settings.IPFS_FETCH_TIMEOUT_MS,
   };
 }
 

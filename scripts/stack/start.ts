@@ -2,11 +2,21 @@
 // funded test accounts printed; Ctrl-C stops everything it started.
 import { join } from "node:path";
 import { mnemonicToAccount } from "viem/accounts";
+import { z } from "zod";
+import { port } from "../../web/src/config/envSchemas.ts";
+import { readEnv } from "../../web/src/config/readEnv.ts";
 import { startLocalStack } from "./localStack.ts";
 
 const root = join(import.meta.dirname, "../..");
 const HARDHAT_MNEMONIC = "test test test test test test test test test test test junk";
-const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
+const ports = z.object({
+  CHAIN_PORT: port(8545),
+  IPFS_API_PORT: port(5001),
+  IPFS_GATEWAY_PORT: port(8080),
+  IPFS_SWARM_PORT: port(4001),
+  DATABASE_PORT: port(5433),
+  PORT: port(3000),
+});
 // From the moment `npm start` began, installs and builds included (the bootstrap passes it on).
 const startedAt = Number(process.env.TOPNFTPOST_SETUP_STARTED) || Date.now();
 
@@ -22,15 +32,16 @@ process.on("SIGINT", () => {
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
+  const env = readEnv(ports, process.env, "Bad port settings");
   const stack = await startLocalStack({
     dataDir: join(root, ".data"),
     ports: {
-      chain: port("CHAIN_PORT", 8545),
-      ipfsApi: port("IPFS_API_PORT", 5001),
-      ipfsGateway: port("IPFS_GATEWAY_PORT", 8080),
-      ipfsSwarm: port("IPFS_SWARM_PORT", 4001),
-      database: port("DATABASE_PORT", 5433),
-      web: port("PORT", 3000),
+      chain: env.CHAIN_PORT,
+      ipfsApi: env.IPFS_API_PORT,
+      ipfsGateway: env.IPFS_GATEWAY_PORT,
+      ipfsSwarm: env.IPFS_SWARM_PORT,
+      database: env.DATABASE_PORT,
+      web: env.PORT,
     },
     web: { distDir: ".next", testWallet: false },
     onGiveUp: (name, why) => {

@@ -1,7 +1,8 @@
 "use client";
 import dynamic from "next/dynamic";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
-import { format, MESSAGES } from "@/i18n/messages.ts";
+import { format } from "@/i18n/format.ts";
+import { GATE_MESSAGES } from "@/i18n/gateMessages.ts";
 import { readPremiumAnswer, type UnlockOptions } from "@/api/premiumAnswer.ts";
 import type { WalletSetup } from "@/wallet/walletSetup.ts";
 
@@ -23,7 +24,7 @@ type State =
  * the server-rendered "how to unlock" text, shown until the part is unlocked.
  */
 export function PremiumGate(props: { articleId: number; setup: WalletSetup; signedIn: boolean; children?: ReactNode }) {
-  const t = MESSAGES[props.setup.locale];
+  const t = GATE_MESSAGES[props.setup.locale];
   const [state, setState] = useState<State>({ kind: props.signedIn ? "loading" : "locked" });
   const [walletOpen, setWalletOpen] = useState(false);
 

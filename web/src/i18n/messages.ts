@@ -1,7 +1,10 @@
 // Every string a reader sees, in English and Korean. `{name}` placeholders are filled by `format`.
 import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
+import { format } from "./format.ts";
+import { GATE_MESSAGES } from "./gateMessages.ts";
 
 const en = {
+  ...GATE_MESSAGES.en,
   "site.tagline": "Web3-native news from Korea, on IPFS and on chain",
   "nav.front": "Front page",
   "nav.membership": "Membership",
@@ -28,7 +31,6 @@ const en = {
   "article.step.signIn": "Sign in with your wallet (one signature, no fee)",
   "article.step.pass": "Get a membership pass that unlocks it",
   "article.step.collect": "Or collect this article",
-  "article.unlockButton": "Get a pass or collect",
   "article.passOption": "{name}: {price} {period}, level {level}",
   "article.editionOnly": "Only holders of an edition of this article can read it.",
   "article.collectTerms": "{price} per edition · {supply}",
@@ -40,10 +42,6 @@ const en = {
   "article.metadata": "Metadata",
   "article.preview": "Free part",
   "article.premiumCid": "Premium part (encrypted)",
-  "article.unlocking": "Unlocking…",
-  "article.noAccess": "Your wallet cannot read this yet.",
-  "article.unavailable": "The premium part could not be loaded: {reason}",
-  "article.signInButton": "Sign in to read",
   "article.buyPass": "Get a pass",
   "article.collectButton": "Collect for {price}",
   "wallet.connect": "Connect wallet",
@@ -85,6 +83,7 @@ const en = {
   "membership.expiredOn": "expired on {date}",
   "membership.forever": "valid for life",
   "library.title": "My TopNFTpost",
+  "library.signInTitle": "Sign in",
   "library.signIn": "Sign in to see your passes, editions and earnings.",
   "library.passes": "Passes",
   "library.noPasses": "No passes yet.",
@@ -103,6 +102,7 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const ko: Record<MessageKey, string> = {
+  ...GATE_MESSAGES.ko,
   "site.tagline": "IPFS와 블록체인 위의 한국 웹3 뉴스",
   "nav.front": "첫 화면",
   "nav.membership": "멤버십",
@@ -129,7 +129,6 @@ const ko: Record<MessageKey, string> = {
   "article.step.signIn": "지갑으로 로그인하세요 (서명 한 번, 수수료 없음)",
   "article.step.pass": "이 기사를 열 수 있는 멤버십 패스를 구매하세요",
   "article.step.collect": "또는 이 기사를 수집하세요",
-  "article.unlockButton": "패스 구매 또는 수집",
   "article.passOption": "{name}: {price} {period}, 레벨 {level}",
   "article.editionOnly": "이 기사의 에디션 보유자만 읽을 수 있습니다.",
   "article.collectTerms": "에디션당 {price} · {supply}",
@@ -141,10 +140,6 @@ const ko: Record<MessageKey, string> = {
   "article.metadata": "메타데이터",
   "article.preview": "무료 본문",
   "article.premiumCid": "프리미엄 본문 (암호화)",
-  "article.unlocking": "여는 중…",
-  "article.noAccess": "이 지갑으로는 아직 읽을 수 없습니다.",
-  "article.unavailable": "프리미엄 본문을 불러오지 못했습니다: {reason}",
-  "article.signInButton": "로그인하고 읽기",
   "article.buyPass": "패스 구매",
   "article.collectButton": "{price}에 수집하기",
   "wallet.connect": "지갑 연결",
@@ -186,6 +181,7 @@ const ko: Record<MessageKey, string> = {
   "membership.expiredOn": "{date}에 만료됨",
   "membership.forever": "평생 유효",
   "library.title": "내 TopNFTpost",
+  "library.signInTitle": "로그인",
   "library.signIn": "로그인하면 패스, 에디션, 수익을 볼 수 있습니다.",
   "library.passes": "패스",
   "library.noPasses": "보유한 패스가 없습니다.",
@@ -205,10 +201,7 @@ export const LOCALES = ["en", "ko"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, ko };
 
-/** Fills `{name}` placeholders. */
-export function format(template: string, values: Record<string, string | number> = {}) {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export { format };
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 export const translator = (locale: Locale): Translate => (key, values) => format(MESSAGES[locale][key], values);

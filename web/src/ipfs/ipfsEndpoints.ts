@@ -1,27 +1,23 @@
 import { create } from "kubo-rpc-client";
 import { z } from "zod";
+import { IPFS_TIMEOUT_MS, url } from "../config/envSchemas.ts";
+import { readEnv } from "../config/readEnv.ts";
 
 // Where the app reaches IPFS: any Kubo RPC API (the embedded node, a Kubo node, a pinning
 // service) and any /ipfs/<cid> gateway. Reads are verified against their CIDs, so the gateway
 // need not be trusted.
 
 const endpointsSchema = z.object({
-  IPFS_API_URL: z.url({ message: "IPFS_API_URL must be a URL like http://127.0.0.1:5001" }).default("http://127.0.0.1:5001"),
-  IPFS_GATEWAY_URL: z.url({ message: "IPFS_GATEWAY_URL must be a URL like http://127.0.0.1:8080" }).default("http://127.0.0.1:8080"),
-  IPFS_TIMEOUT_MS: z.coerce.number().int().positive("IPFS_TIMEOUT_MS must be a positive number of milliseconds").default(10_000),
+  IPFS_API_URL: url("http://127.0.0.1:5001").default("http://127.0.0.1:5001"),
+  IPFS_GATEWAY_URL: url("http://127.0.0.1:8080").default("http://127.0.0.1:8080"),
+  IPFS_TIMEOUT_MS,
 });
 
 export function ipfsEndpoints(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = endpointsSchema.safeParse({
-    IPFS_API_URL: env.IPFS_API_URL || undefined,
-    IPFS_GATEWAY_URL: env.IPFS_GATEWAY_URL || undefined,
-    IPFS_TIMEOUT_MS: env.IPFS_TIMEOUT_MS || undefined,
-  });
-  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
-  const { IPFS_API_URL, IPFS_GATEWAY_URL, IPFS_TIMEOUT_MS } = parsed.data;
+  const { IPFS_API_URL, IPFS_GATEWAY_URL, IPFS_TIMEOUT_MS: timeoutMs } = readEnv(endpointsSchema, env);
   return {
     apiUrl: IPFS_API_URL.replace(/\/$/, ""),
-    gateway: { gatewayUrl: IPFS_GATEWAY_URL.replace(/\/$/, ""), timeoutMs: IPFS_TIMEOUT_MS },
+    gateway: { gatewayUrl: IPFS_GATEWAY_URL.replace(/\/$/, ""), timeoutMs },
   };
 }
 

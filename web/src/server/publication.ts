@@ -31,10 +31,8 @@ let reader: Promise<ReturnType<typeof createArticleReader>> | undefined;
 export function articleReader() {
   return (reader ??= (async () => {
     const config = serverConfig();
-    const keyring = await loadMasterKeyring(config.CHAIN_ID, {
-      ...process.env,
-      CONTENT_KEY_FILE: process.env.CONTENT_KEY_FILE || join(dataDir(), "keys", "content-master.key"),
-    });
+    // The server's default key file sits in the repository's .data, wherever it was started from.
+    const keyring = await loadMasterKeyring(config.CHAIN_ID, process.env, join(dataDir(), "keys", "content-master.key"));
     return createArticleReader({
       publicClient: chainClient(),
       chainId: config.CHAIN_ID,

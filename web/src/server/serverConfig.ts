@@ -1,29 +1,35 @@
 import "server-only";
 import { z } from "zod";
+import { IPFS_TIMEOUT_MS, milliseconds, url } from "../config/envSchemas.ts";
+import { readEnv } from "../config/readEnv.ts";
 
 // The web server's settings, validated once at start-up; a bad value fails naming the variable.
 const schema = z.object({
-  CHAIN_ID: z.coerce.number().int().positive("CHAIN_ID must be a chain id like 31337").default(31337),
-  CHAIN_RPC_URL: z.url({ message: "CHAIN_RPC_URL must be a URL" }).default("http://127.0.0.1:8545"),
+  CHAIN_ID: z.coerce.number({ message: "must be a chain id like 31337" }).int("must be a chain id like 31337").positive("must be a chain id like 31337").default(31337),
+  CHAIN_RPC_URL: url("http://127.0.0.1:8545").default("http://127.0.0.1:8545"),
   /** The RPC the reader's browser uses for the local chain (public networks use the wallet's). */
-  PUBLIC_CHAIN_RPC_URL: z.url({ message: "PUBLIC_CHAIN_RPC_URL must be a URL" }).optional(),
-  PUBLIC_SITE_URL: z.url({ message: "PUBLIC_SITE_URL must be the site's origin" }).default("http://localhost:3000"),
-  IPFS_GATEWAY_URL: z.url({ message: "IPFS_GATEWAY_URL must be a URL" }).default("http://127.0.0.1:8080"),
-  PUBLIC_IPFS_GATEWAY_URL: z.url({ message: "PUBLIC_IPFS_GATEWAY_URL must be a URL" }).optional(),
-  IPFS_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-  CHAIN_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(86_400),
+  PUBLIC_CHAIN_RPC_URL: url("https://rpc.example.org").optional(),
+  PUBLIC_SITE_URL: url("https://news.example.org (the site's origin)").default("http://localhost:3000"),
+  IPFS_GATEWAY_URL: url("http://127.0.0.1:8080").default("http://127.0.0.1:8080"),
+  PUBLIC_IPFS_GATEWAY_URL: url("https://ipfs.example.org").optional(),
+  IPFS_TIMEOUT_MS,
+  CHAIN_TIMEOUT_MS: milliseconds(5_000),
+  SESSION_TTL_SECONDS: z.coerce
+    .number({ message: "must be a number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(60, "must be at least 60 seconds")
+    .max(30 * 86_400, "must be at most 30 days")
+    .default(86_400),
+  /** Signs session cookies; required off the local chain (see sessionSecret.ts). */
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The repository's .data directory, wherever the server was started from (see dataDir.ts). */
+  TOPNFTPOST_DATA_DIR: z.string().optional(),
 });
 
 export type ServerConfig = ReturnType<typeof readServerConfig>;
 
 function readServerConfig(env: NodeJS.ProcessEnv) {
-  const present = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, env[key] || undefined]));
-  const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    throw new Error(`Bad web server configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
-  }
-  const config = parsed.data;
+  const config = readEnv(schema, env, "Bad web server configuration");
   const site = new URL(config.PUBLIC_SITE_URL);
   return {
     ...config,

@@ -27,9 +27,8 @@ let secret: Promise<KeyObject> | undefined;
  */
 export function sessionSecret() {
   return (secret ??= (async () => {
-    const fromEnv = process.env.SESSION_SECRET;
-    if (fromEnv !== undefined && fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters");
-    if (!fromEnv && serverConfig().CHAIN_ID !== LOCAL_CHAIN_ID) throw new Error("SESSION_SECRET is required off the local chain");
+    const { SESSION_SECRET: fromEnv, CHAIN_ID } = serverConfig();
+    if (!fromEnv && CHAIN_ID !== LOCAL_CHAIN_ID) throw new Error("SESSION_SECRET: required off the local chain");
     // One key object for the process: importing the secret on every request costs more than the HMAC.
     return createSecretKey(Buffer.from(fromEnv || (await localSecret()).trim(), "utf8"));
   })());

@@ -6,6 +6,7 @@ import { chainFor } from "./chains.ts";
 // Test builds (NEXT_PUBLIC_TEST_WALLET=1, set only by the browser tests and benchmarks) add
 // wagmi's mock connector, which signs through the local node's unlocked accounts. The account is
 // chosen by the test through localStorage; production builds contain no mock connector at all.
+// Both are build-time literals, validated by web/next.config.ts when the app is built.
 const TEST_WALLET = process.env.NEXT_PUBLIC_TEST_WALLET === "1";
 const WALLETCONNECT_PROJECT_ID = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
 export const TEST_ACCOUNT_KEY = "topnftpost:test-account";

@@ -20,7 +20,13 @@ export default async function LibraryPage() {
   return (
     <>
       <h1>{t("library.title")}</h1>
-      {!library && <p>{t("library.signIn")}</p>}
+      {!library && (
+        // A heading for the wallet dialog's own (h3) to sit under.
+        <>
+          <h2>{t("library.signInTitle")}</h2>
+          <p>{t("library.signIn")}</p>
+        </>
+      )}
       {library && (
         <>
           <h2>{t("library.passes")}</h2>

@@ -4,18 +4,21 @@
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { z } from "zod";
+import { port } from "../../web/src/config/envSchemas.ts";
+import { readEnv } from "../../web/src/config/readEnv.ts";
 import { chainStateFile, isLoadableState, writeChainState } from "./chainStateFile.ts";
 
 const root = join(import.meta.dirname, "../..");
-const dataDir = process.env.TOPNFTPOST_DATA_DIR || join(root, ".data");
-const port = Number(process.env.CHAIN_PORT || 8545);
+const settings = z.object({ TOPNFTPOST_DATA_DIR: z.string().default(join(root, ".data")), CHAIN_PORT: port(8545) });
+const { TOPNFTPOST_DATA_DIR: dataDir, CHAIN_PORT } = readEnv(settings, process.env, "Bad chain settings");
 const stateFile = chainStateFile(dataDir);
-const rpcUrl = `http://127.0.0.1:${port}`;
+const rpcUrl = `http://127.0.0.1:${CHAIN_PORT}`;
 // How often the chain is asked whether a new block arrived; bounds what a kill -9 can lose.
 const SAVE_POLL_MS = 200;
 
 mkdirSync(dirname(stateFile), { recursive: true });
-const args = ["--host", "127.0.0.1", "--port", String(port), "--accounts", "20", "--chain-id", "31337"];
+const args = ["--host", "127.0.0.1", "--port", String(CHAIN_PORT), "--accounts", "20", "--chain-id", "31337"];
 if (isLoadableState(stateFile)) {
   args.push("--load-state", stateFile);
   console.log(`Resuming the chain from ${stateFile}`);

@@ -1,12 +1,15 @@
 // `npm run db`: the embedded database in the foreground (npm start runs it as a service). Data in
 // `$TOPNFTPOST_DATA_DIR/db` (default .data/db), served on 127.0.0.1:$DATABASE_PORT (default 5433).
 import { join } from "node:path";
+import { z } from "zod";
+import { port } from "../../web/src/config/envSchemas.ts";
+import { readEnv } from "../../web/src/config/readEnv.ts";
 import { startEmbeddedDatabase } from "./embeddedDatabase.ts";
 
-const dataDir = process.env.TOPNFTPOST_DATA_DIR || join(import.meta.dirname, "../../.data");
-const port = Number(process.env.DATABASE_PORT || 5433);
+const settings = z.object({ TOPNFTPOST_DATA_DIR: z.string().default(join(import.meta.dirname, "../../.data")), DATABASE_PORT: port(5433) });
+const { TOPNFTPOST_DATA_DIR: dataDir, DATABASE_PORT } = readEnv(settings, process.env, "Bad database settings");
 
-const database = await startEmbeddedDatabase(dataDir, port);
+const database = await startEmbeddedDatabase(dataDir, DATABASE_PORT);
 console.log(`Embedded database (PGlite) serving ${database.url}, data in ${join(dataDir, "db")}`);
 
 let stopping = false;

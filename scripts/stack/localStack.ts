@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { z } from "zod";
+import { readEnv } from "../../web/src/config/readEnv.ts";
 import { canConnect } from "../db/canConnect.ts";
 import { isDeployedOn } from "./localDeployment.ts";
 import { choosePort, createServiceGroup, waitFor } from "./processes.ts";
@@ -51,8 +53,9 @@ export async function startLocalStack(options: LocalStackOptions) {
     const ipfsApi = `http://127.0.0.1:${port.ipfsApi}`;
     const ipfsGateway = `http://127.0.0.1:${port.ipfsGateway}`;
     const siteUrl = `http://localhost:${port.web}`;
-    const embeddedDatabase = !process.env.DATABASE_URL;
-    const databaseUrl = process.env.DATABASE_URL || `postgres://postgres@127.0.0.1:${port.database}/postgres`;
+    const { DATABASE_URL } = readEnv(z.object({ DATABASE_URL: z.string().optional() }), process.env, "Bad database settings");
+    const embeddedDatabase = !DATABASE_URL;
+    const databaseUrl = DATABASE_URL ?? `postgres://postgres@127.0.0.1:${port.database}/postgres`;
     // The project's Node 22 first on PATH, however this was launched.
     const env: NodeJS.ProcessEnv = {
       ...process.env,

@@ -4,9 +4,11 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline/promises";
+import { z } from "zod";
+import { readEnv } from "../../web/src/config/readEnv.ts";
 
 const root = join(import.meta.dirname, "../..");
-const dataDir = process.env.TOPNFTPOST_DATA_DIR || join(root, ".data");
+const { TOPNFTPOST_DATA_DIR: dataDir } = readEnv(z.object({ TOPNFTPOST_DATA_DIR: z.string().default(join(root, ".data")) }));
 const doomed = [join(dataDir, "chain"), join(dataDir, "db"), join(root, "deployments/31337.json")].filter((path) => existsSync(path));
 
 if (doomed.length === 0) {

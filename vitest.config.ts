@@ -6,7 +6,15 @@ export default defineConfig({
   // The dApp's own modules import each other as `@/...` (web/tsconfig.json): resolve them the same way.
   resolve: { alias: [{ find: /^@\//, replacement: `${join(import.meta.dirname, "web/src")}/` }] },
   test: {
-    include: ["test/ipfs/**/*.test.ts", "test/content/**/*.test.ts", "test/server/**/*.test.ts", "test/markdown/**/*.test.ts", "test/stack/**/*.test.ts", "test/setup/**/*.test.ts", "test/config/**/*.test.ts"],
+    include: [
+      "test/ipfs/**/*.test.ts",
+      "test/content/**/*.test.ts",
+      "test/server/**/*.test.ts",
+      "test/markdown/**/*.test.ts",
+      "test/stack/**/*.test.ts",
+      "test/setup/**/*.test.ts",
+      "test/config/**/*.test.ts",
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

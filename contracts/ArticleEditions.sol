@@ -126,10 +126,7 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     }
 
     /// @inheritdoc IArticleEditions
-    function setArticleRoyalty(uint256 articleId, address receiver, uint96 bps)
-        external
-        onlyRole(DEFAULT_ADMIN_ROLE)
-    {
+    function setArticleRoyalty(uint256 articleId, address receiver, uint96 bps) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _existingSale(articleId);
         if (bps == 0) _resetTokenRoyalty(articleId);
         else _setTokenRoyalty(articleId, receiver, bps);
@@ -176,11 +173,9 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     }
 
     /// @inheritdoc IArticleEditions
-    function article(uint256 articleId)
-        external
-        view
-        returns (string memory uri_, Sale memory sale, Terms memory terms, Payee[] memory authors)
-    {
+    function article(
+        uint256 articleId
+    ) external view returns (string memory uri_, Sale memory sale, Terms memory terms, Payee[] memory authors) {
         sale = _existingSale(articleId);
         return (_uris[articleId], sale, _terms[articleId], _authors[articleId]);
     }
@@ -241,7 +236,7 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         }
         if (amount == 0) revert ArticleEditionsNothingOwed(account);
         emit Withdrawn(account, amount);
-        (bool sent,) = account.call{value: amount}("");
+        (bool sent, ) = account.call{value: amount}("");
         if (!sent) revert ArticleEditionsPayoutFailed(account, amount);
     }
 
@@ -261,7 +256,7 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         if (amount == 0) revert ArticleEditionsNoSurplus();
         address treasury_ = _treasury;
         emit SurplusSwept(treasury_, amount);
-        (bool sent,) = treasury_.call{value: amount}("");
+        (bool sent, ) = treasury_.call{value: amount}("");
         if (!sent) revert ArticleEditionsPayoutFailed(treasury_, amount);
     }
 
@@ -277,12 +272,9 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         _setTreasury(treasury_);
     }
 
-    function supportsInterface(bytes4 interfaceId)
-        public
-        view
-        override(ERC1155, ERC2981, AccessControl)
-        returns (bool)
-    {
+    function supportsInterface(
+        bytes4 interfaceId
+    ) public view override(ERC1155, ERC2981, AccessControl) returns (bool) {
         return interfaceId == _ERC4906_INTERFACE_ID || super.supportsInterface(interfaceId);
     }
 
@@ -312,8 +304,9 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         Payee[] storage authors = _authors[articleId];
         for (uint256 i; i < authors.length; ++i) {
             Payee memory p = authors[i];
-            uint256 share = plain * (price * p.shareBps / _BPS_DENOMINATOR)
-                + t.referred * ((price - cut) * p.shareBps / _BPS_DENOMINATOR);
+            uint256 share =
+                plain * ((price * p.shareBps) / _BPS_DENOMINATOR) +
+                    t.referred * (((price - cut) * p.shareBps) / _BPS_DENOMINATOR);
             authorsTotal += share;
             if (p.account == account) asAuthor = share - _settled[articleId][account];
         }
@@ -336,7 +329,7 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     }
 
     function _referralCut(uint80 price, uint16 referralBps) private pure returns (uint256) {
-        return uint256(price) * referralBps / _BPS_DENOMINATOR;
+        return (uint256(price) * referralBps) / _BPS_DENOMINATOR;
     }
 
     function _existingSale(uint256 articleId) private view returns (Sale memory s) {

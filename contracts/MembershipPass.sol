@@ -81,10 +81,13 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
     uint16 private _referralBps;
     string private _contractURI;
 
-    constructor(address admin, address treasury_, uint16 referralBps_, uint96 royaltyBps, string memory contractURI_)
-        ERC721("TopNFTpost Membership", "TNPM")
-        EIP712("TopNFTpost Membership", "1")
-    {
+    constructor(
+        address admin,
+        address treasury_,
+        uint16 referralBps_,
+        uint96 royaltyBps,
+        string memory contractURI_
+    ) ERC721("TopNFTpost Membership", "TNPM") EIP712("TopNFTpost Membership", "1") {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(MANAGER_ROLE, admin);
         _setDefaultRoyalty(treasury_, royaltyBps);
@@ -148,11 +151,7 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
     // ----- buying and holding -----
 
     /// @inheritdoc IMembershipPass
-    function purchase(uint256 tierId, address recipient, address referrer)
-        external
-        payable
-        returns (uint256 tokenId)
-    {
+    function purchase(uint256 tierId, address recipient, address referrer) external payable returns (uint256 tokenId) {
         Tier memory t = _tiers[tierId];
         if (t.level == 0) revert MembershipPassUnknownTier(tierId);
         uint32 heldSerial = _memberships[recipient][tierId].serial;
@@ -281,7 +280,7 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
             _referralOwedTotal -= referral;
         }
         emit Withdrawn(account, amount);
-        (bool sent,) = account.call{value: amount}("");
+        (bool sent, ) = account.call{value: amount}("");
         if (!sent) revert MembershipPassPayoutFailed(account, amount);
     }
 
@@ -348,14 +347,13 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
         return "mode=timestamp";
     }
 
-    function supportsInterface(bytes4 interfaceId)
-        public
-        view
-        override(ERC721, ERC2981, AccessControl, IERC165)
-        returns (bool)
-    {
-        return interfaceId == type(IERC5643).interfaceId || interfaceId == _ERC4906_INTERFACE_ID
-            || super.supportsInterface(interfaceId);
+    function supportsInterface(
+        bytes4 interfaceId
+    ) public view override(ERC721, ERC2981, AccessControl, IERC165) returns (bool) {
+        return
+            interfaceId == type(IERC5643).interfaceId ||
+            interfaceId == _ERC4906_INTERFACE_ID ||
+            super.supportsInterface(interfaceId);
     }
 
     // ----- internals -----
@@ -407,7 +405,7 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
 
     function _creditReferral(address referrer, address recipient, uint256 paid) private returns (bool) {
         if (referrer == address(0) || referrer == recipient || referrer == msg.sender) return false;
-        uint256 amount = paid * _referralBps / _BPS_DENOMINATOR;
+        uint256 amount = (paid * _referralBps) / _BPS_DENOMINATOR;
         if (amount == 0) return false;
         _referralOwed[referrer] += amount;
         _referralOwedTotal += amount;
@@ -435,20 +433,25 @@ contract MembershipPass is IMembershipPass, ERC721, Votes, ERC2981, AccessContro
 
     /// @dev True when `config` differs from `current` only by a closed sale, name or metadata URI.
     function _onlyClosesOrRenames(Tier memory current, TierConfig calldata config) private pure returns (bool) {
-        return config.price == current.price && config.duration == current.duration
-            && config.maxSupply == current.maxSupply && config.level == current.level
-            && config.votingWeight == current.votingWeight
-            && config.transferable == (current.flags & _TRANSFERABLE != 0)
-            && (!config.saleOpen || current.flags & _SALE_OPEN != 0);
+        return
+            config.price == current.price &&
+            config.duration == current.duration &&
+            config.maxSupply == current.maxSupply &&
+            config.level == current.level &&
+            config.votingWeight == current.votingWeight &&
+            config.transferable == (current.flags & _TRANSFERABLE != 0) &&
+            (!config.saleOpen || current.flags & _SALE_OPEN != 0);
     }
 
     /// @dev Holders bought these terms: they never change, and the supply cap only goes down.
     function _requireSoldTermsKept(uint256 tierId, Tier memory current, TierConfig calldata config) private pure {
         bool raisesCap = current.maxSupply != 0 && (config.maxSupply == 0 || config.maxSupply > current.maxSupply);
         if (
-            config.duration != current.duration || config.level != current.level
-                || config.votingWeight != current.votingWeight
-                || config.transferable != (current.flags & _TRANSFERABLE != 0) || raisesCap
+            config.duration != current.duration ||
+            config.level != current.level ||
+            config.votingWeight != current.votingWeight ||
+            config.transferable != (current.flags & _TRANSFERABLE != 0) ||
+            raisesCap
         ) revert MembershipPassTermsLocked(tierId);
     }
 

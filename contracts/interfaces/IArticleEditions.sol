@@ -76,7 +76,11 @@ interface IArticleEditions is IERC7572 {
     error ArticleEditionsSoldOut(uint256 articleId, uint256 remaining, uint256 requested);
     /// @notice `collect` would leave `recipient` holding more than the article's wallet cap.
     error ArticleEditionsWalletCapExceeded(
-        uint256 articleId, address recipient, uint256 held, uint256 requested, uint16 walletCap
+        uint256 articleId,
+        address recipient,
+        uint256 held,
+        uint256 requested,
+        uint16 walletCap
     );
     /// @notice `publish` or `revise` without a metadata URI.
     error ArticleEditionsEmptyURI();
@@ -158,10 +162,9 @@ interface IArticleEditions is IERC7572 {
     function canRead(address reader, uint256 articleId) external view returns (bool);
 
     /// @notice Everything stored about an article.
-    function article(uint256 articleId)
-        external
-        view
-        returns (string memory uri, Sale memory sale, Terms memory terms, Payee[] memory authors);
+    function article(
+        uint256 articleId
+    ) external view returns (string memory uri, Sale memory sale, Terms memory terms, Payee[] memory authors);
 
     /// @notice Number of articles published (ids run from 1 to this).
     function articleCount() external view returns (uint256);

@@ -90,7 +90,11 @@ interface IMembershipPass is IERC5643, IERC7572 {
     /// a renewal of `tokenId` by one period, which also emits `SubscriptionUpdate`.
     /// @param referrer The referrer credited, or 0 (renewals credit none).
     event PassPurchased(
-        uint256 indexed tokenId, address indexed buyer, address indexed recipient, address referrer, uint256 paid
+        uint256 indexed tokenId,
+        address indexed buyer,
+        address indexed recipient,
+        address referrer,
+        uint256 paid
     );
     /// @notice `referrer` earned `amount` from a purchase.
     event ReferralCredited(address indexed referrer, uint256 amount);

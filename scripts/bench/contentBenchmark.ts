@@ -64,7 +64,7 @@ try {
   const context = { ipfs: client, masterKey, chainId: 31337, editions: EDITIONS, authors: [], siteUrl: "http://localhost:3000" };
 
   const packageTimes: number[] = [];
-  let lastPackage;
+  let lastPackage: Awaited<ReturnType<typeof packageArticle>> | undefined;
   for (let i = 0; i < ROUNDS + 5; i++) {
     const source = benchSource(i, 25 * 1024, 25 * 1024);
     const started = performance.now();

@@ -17,8 +17,7 @@ const [admin, treasury, authorA, authorB, warmup] = wallets;
 let nextFresh = 5;
 /** A funded wallet that has never touched any contract in this run. */
 const freshWallet = () => wallets[nextFresh++];
-const gasOf = async (hash: Promise<Hash>) =>
-  Number((await publicClient.waitForTransactionReceipt({ hash: await hash })).gasUsed);
+const gasOf = async (hash: Promise<Hash>) => Number((await publicClient.waitForTransactionReceipt({ hash: await hash })).gasUsed);
 
 const { pass, editions } = await deployPublication(viem, {
   admin: admin.account.address,
@@ -73,22 +72,14 @@ const b1155 = await baselineAs(baselineCollector).erc1155;
 const erc1155First = await gasOf(b1155.write.mint([baselineCollector.account.address, 1n, 1n]));
 const erc1155Repeat = await gasOf(b1155.write.mint([baselineCollector.account.address, 1n, 1n]));
 const baselineFive = freshWallet();
-const erc1155Five = await gasOf(
-  (await baselineAs(baselineFive).erc1155).write.mint([baselineFive.account.address, 1n, 5n]),
-);
+const erc1155Five = await gasOf((await baselineAs(baselineFive).erc1155).write.mint([baselineFive.account.address, 1n, 5n]));
 const baselineMinter = freshWallet();
 const erc721Mint = await gasOf((await baselineAs(baselineMinter).erc721).write.mint([baselineMinter.account.address, 7n]));
 const erc721Transfer = await gasOf(
-  (await baselineAs(baselineMinter).erc721).write.transferFrom([
-    baselineMinter.account.address,
-    freshWallet().account.address,
-    7n,
-  ]),
+  (await baselineAs(baselineMinter).erc721).write.transferFrom([baselineMinter.account.address, freshWallet().account.address, 7n]),
 );
 const baselineVoter = freshWallet();
-const erc721VotesMint = await gasOf(
-  (await baselineAs(baselineVoter).erc721Votes).write.mint([baselineVoter.account.address, 2n]),
-);
+const erc721VotesMint = await gasOf((await baselineAs(baselineVoter).erc721Votes).write.mint([baselineVoter.account.address, 2n]));
 
 // ----- the publication -----
 operations.publish_article = {
@@ -140,9 +131,7 @@ operations.purchase_reader_pass = {
 };
 const member = freshWallet();
 operations.purchase_member_pass = {
-  gas: await gasOf(
-    (await as(member).pass).write.purchase([memberTier, member.account.address, zeroAddress], { value: memberPrice }),
-  ),
+  gas: await gasOf((await as(member).pass).write.purchase([memberTier, member.account.address, zeroAddress], { value: memberPrice })),
   baseline: erc721VotesMint,
   baselineName: "OpenZeppelin ERC721Votes _mint with self-delegation to a new holder",
 };

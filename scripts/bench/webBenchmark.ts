@@ -113,7 +113,13 @@ try {
   const pending: Promise<void>[] = [];
   anonymous.on("response", (response) => {
     const type = response.request().resourceType();
-    const measure = (count: (bytes: Buffer) => void) => pending.push(response.body().then(count).catch(() => {}));
+    const measure = (count: (bytes: Buffer) => void) =>
+      pending.push(
+        response
+          .body()
+          .then(count)
+          .catch(() => {}),
+      );
     if (type === "script") measure((bytes) => (scriptBytes += gzipSync(bytes).byteLength));
     if (type === "stylesheet") measure((bytes) => (styleBytes += gzipSync(bytes).byteLength));
     // woff2 is compressed already: its size is what travels.
@@ -163,10 +169,16 @@ try {
     },
   };
   console.log("Reader dApp (production build, 2 cores shared with chain, IPFS and the load generator):");
-  console.log(`  premium gate     ${results.premium_rps} req/s, p50 ${results.premium_p50_ms} ms, p99 ${results.premium_p99_ms} ms   (aim >= 800 req/s, p99 < 50 ms)`);
-  console.log(`  no-op route      ${results.noop_rps} req/s (/api/health, the same server's ceiling); gate / no-op = ${results.premium_to_noop_ratio}   (aim >= 0.7)`);
+  console.log(
+    `  premium gate     ${results.premium_rps} req/s, p50 ${results.premium_p50_ms} ms, p99 ${results.premium_p99_ms} ms   (aim >= 800 req/s, p99 < 50 ms)`,
+  );
+  console.log(
+    `  no-op route      ${results.noop_rps} req/s (/api/health, the same server's ceiling); gate / no-op = ${results.premium_to_noop_ratio}   (aim >= 0.7)`,
+  );
   console.log(`  article page JS  ${results.article_first_load_js_kb} KB gzipped for an anonymous reader   (aim <= 120 KB)`);
-  console.log(`  article page CSS ${results.article_css_kb} KB gzipped; Korean webfont ${results.article_font_kb} KB in ${results.article_font_files} of 124 subsets`);
+  console.log(
+    `  article page CSS ${results.article_css_kb} KB gzipped; Korean webfont ${results.article_font_kb} KB in ${results.article_font_files} of 124 subsets`,
+  );
   console.log(`  unlock           ${results.unlock_ms} ms from signature to premium text   (aim < 400 ms)`);
   const out = join(import.meta.dirname, "../../bench/results/web.json");
   mkdirSync(join(out, ".."), { recursive: true });

@@ -72,4 +72,3 @@ anvil.on("exit", (code, signal) => {
   // A chain that crashed is restarted by the supervisor from the last saved state.
   process.exit(code ?? (signal === "SIGINT" || signal === "SIGTERM" ? 0 : 1));
 });
-

@@ -34,12 +34,24 @@ export async function sendContractWrite<
   const abi extends Abi,
   functionName extends ContractFunctionName<abi, WriteMutability>,
   const args extends ContractFunctionArgs<abi, WriteMutability, functionName>,
->(publicClient: PublicClient, walletClient: WalletClient, call: ContractWrite<abi, functionName, args>, onSent?: (hash: `0x${string}`) => void) {
+>(
+  publicClient: PublicClient,
+  walletClient: WalletClient,
+  call: ContractWrite<abi, functionName, args>,
+  onSent?: (hash: `0x${string}`) => void,
+) {
   const account = walletClient.account;
   if (!account) throw new Error("The wallet client has no account to send from.");
   // Checked against its ABI by the caller's types; widened once here, where viem's generics
   // cannot follow this function's.
-  const widened = { ...call, account } as unknown as SimulateContractParameters<Abi, string, readonly unknown[], Chain | undefined, Chain | undefined, Account>;
+  const widened = { ...call, account } as unknown as SimulateContractParameters<
+    Abi,
+    string,
+    readonly unknown[],
+    Chain | undefined,
+    Chain | undefined,
+    Account
+  >;
   const { request, result } = await publicClient.simulateContract(widened);
   const hash = await walletClient.writeContract({ ...request, chain: walletClient.chain });
   onSent?.(hash);

@@ -19,7 +19,9 @@ const NUMERIC = new Set(["edition.max_supply", "edition.wallet_cap", "premium.ti
 
 export const USAGE =
   "Usage: npm run publish:article -- <file.md> [--network <name>] " +
-  Object.keys(OVERRIDES).map((flag) => `[--${flag} <value>]`).join(" ");
+  Object.keys(OVERRIDES)
+    .map((flag) => `[--${flag} <value>]`)
+    .join(" ");
 
 export function publishArgs(argv: string[]) {
   const { values, positionals } = parseArgs({

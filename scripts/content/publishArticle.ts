@@ -16,7 +16,9 @@ try {
   const source = await loadArticleSource(file, overrides);
   const content = await connectContent(network);
   await content.ipfs.version().catch((error: Error) => {
-    throw new Error(`The IPFS API at ${content.ipfsApiUrl} did not answer (${error.message}); start it with \`npm run ipfs\` or \`npm start\`.`);
+    throw new Error(
+      `The IPFS API at ${content.ipfsApiUrl} did not answer (${error.message}); start it with \`npm run ipfs\` or \`npm start\`.`,
+    );
   });
   log(`Publishing ${file} to chain ${content.chainId} as ${content.walletClient.account!.address}`);
   const result = await publishArticleFile(source, { ...content, masterKey: content.keyring.current, log });

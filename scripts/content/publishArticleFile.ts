@@ -1,5 +1,5 @@
 import { formatEther, parseEventLogs } from "viem";
-import { type ArticleSource } from "../../web/src/content/loadArticleSource.ts";
+import type { ArticleSource } from "../../web/src/content/loadArticleSource.ts";
 import type { MasterKey } from "../../web/src/content/masterKey.ts";
 import { packageArticle } from "../../web/src/content/packageArticle.ts";
 import { publishArticle } from "../../web/src/contracts/writes.ts";
@@ -22,7 +22,7 @@ export interface PublishResult {
   alreadyPublished: boolean;
 }
 
-function describe(source: ArticleSource) {
+function describeSource(source: ArticleSource) {
   const { title, language, edition, premium } = source.frontmatter;
   const access = !premium ? "free" : premium.tier === "edition" ? "premium for edition holders" : `premium from pass level ${premium.tier}`;
   const supply = edition.max_supply === 0 ? "open edition" : `${edition.max_supply} editions`;
@@ -38,7 +38,7 @@ export async function publishArticleFile(source: ArticleSource, context: Publish
   const { publicClient, editions } = context;
   const account = context.walletClient.account;
   if (!account) throw new Error("The wallet client has no account to publish with.");
-  log(`Checked ${source.slug}: ${describe(source)}`);
+  log(`Checked ${source.slug}: ${describeSource(source)}`);
 
   const count = await publicClient.readContract({ address: editions, abi: articleEditionsAbi, functionName: "articleCount" });
   log(`Looking for this content among ${count} published articles`);
@@ -82,7 +82,9 @@ export async function publishArticleFile(source: ArticleSource, context: Publish
     (event) => event.address.toLowerCase() === editions.toLowerCase(),
   );
   if (!published) {
-    throw new Error(`The publish transaction ${transactionHash} was mined without an ArticlePublished event from ${editions}, so the article was not published.`);
+    throw new Error(
+      `The publish transaction ${transactionHash} was mined without an ArticlePublished event from ${editions}, so the article was not published.`,
+    );
   }
   const { articleId } = published.args;
   log(`Published article ${articleId} in block ${receipt.blockNumber}`);

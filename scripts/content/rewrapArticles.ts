@@ -27,7 +27,10 @@ export async function rewrapArticles(target: MasterKey, context: RewrapContext) 
     const dataKey = unwrapDataKey(context.keyring, premium.key_id, premium.wrapped_key, identity);
     const revised = {
       ...metadata,
-      properties: { ...metadata.properties, premium: { ...premium, key_id: target.id, wrapped_key: wrapDataKey(target, dataKey, identity) } },
+      properties: {
+        ...metadata.properties,
+        premium: { ...premium, key_id: target.id, wrapped_key: wrapDataKey(target, dataKey, identity) },
+      },
     };
     dataKey.fill(0);
     const { cid } = await context.ipfs.add(new TextEncoder().encode(JSON.stringify(revised, null, 2)), { pin: true, cidVersion: 0 });

@@ -30,7 +30,9 @@ try {
     await rename(nextKeyFile(keyring.keyFile), keyring.keyFile);
     console.log(`${keyring.keyFile} now holds ${target.id}; the old key is kept beside it as *.retired.key.`);
   } else {
-    console.log(`Now run the web tier with CONTENT_MASTER_KEY=<new key> (CONTENT_MASTER_KEY_PREVIOUS=<old key> until every server restarted).`);
+    console.log(
+      `Now run the web tier with CONTENT_MASTER_KEY=<new key> (CONTENT_MASTER_KEY_PREVIOUS=<old key> until every server restarted).`,
+    );
   }
   process.exit(0);
 } catch (error) {

@@ -18,11 +18,7 @@ const deployEnv = z.object({
  * Deployment settings from the environment. On the local chain the first test account is admin and
  * the second the treasury; on a real network the treasury must be named explicitly.
  */
-export function publicationSettings(
-  env: NodeJS.ProcessEnv,
-  chainId: number,
-  accounts: readonly Address[],
-): PublicationSettings {
+export function publicationSettings(env: NodeJS.ProcessEnv, chainId: number, accounts: readonly Address[]): PublicationSettings {
   const settings = readEnv(deployEnv, env, "Bad deploy settings");
   const admin = settings.PUBLICATION_ADMIN ?? accounts[0];
   const treasury = settings.PUBLICATION_TREASURY ?? (chainId === LOCAL_CHAIN_ID ? accounts[1] : undefined);

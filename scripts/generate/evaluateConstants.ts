@@ -22,7 +22,10 @@ const tierOfAbi = parseAbi(["function tierOf(uint256 tokenId) pure returns (uint
 
 // A public constant is a getter with an upper-case name and no inputs.
 const isConstant = (item: Abi[number]): item is AbiFunction =>
-  item.type === "function" && /^[A-Z][A-Z0-9_]*$/.test(item.name) && item.inputs.length === 0 && (item.stateMutability === "view" || item.stateMutability === "pure");
+  item.type === "function" &&
+  /^[A-Z][A-Z0-9_]*$/.test(item.name) &&
+  item.inputs.length === 0 &&
+  (item.stateMutability === "view" || item.stateMutability === "pure");
 
 /**
  * Every public constant of the contracts, evaluated by running their compiled code on an
@@ -33,7 +36,10 @@ export async function evaluateConstants(contracts: { MembershipPass: CompiledCon
   const connection = await network.create({ network: "default" });
   try {
     const client = await connection.viem.getPublicClient();
-    const addresses = { MembershipPass: "0x0000000000000000000000000000000000007070", ArticleEditions: "0x0000000000000000000000000000000000007071" } as const satisfies Record<string, Address>;
+    const addresses = {
+      MembershipPass: "0x0000000000000000000000000000000000007070",
+      ArticleEditions: "0x0000000000000000000000000000000000007071",
+    } as const satisfies Record<string, Address>;
     const constants = { MembershipPass: {}, ArticleEditions: {} } as Record<keyof typeof contracts, Record<string, ConstantValue>>;
     const read = (name: keyof typeof contracts, getter: AbiFunction) =>
       client.readContract({ address: addresses[name], abi: [getter], functionName: getter.name }) as Promise<ConstantValue>;
@@ -51,7 +57,12 @@ export async function evaluateConstants(contracts: { MembershipPass: CompiledCon
       });
     }
     // Token ids are `tier << serialBits | serial`: the tier of the top bit alone tells serialBits.
-    const topTier = await client.readContract({ address: addresses.MembershipPass, abi: tierOfAbi, functionName: "tierOf", args: [1n << 255n] });
+    const topTier = await client.readContract({
+      address: addresses.MembershipPass,
+      abi: tierOfAbi,
+      functionName: "tierOf",
+      args: [1n << 255n],
+    });
     const passSerialBits = 255 - (topTier.toString(2).length - 1);
     return { constants, localChainId: await client.getChainId(), passSerialBits };
   } finally {

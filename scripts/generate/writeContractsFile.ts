@@ -26,7 +26,9 @@ function readArtifact(name: string): CompiledContract {
 
 function readDeployments(): Record<string, unknown> {
   const byChain: Record<string, unknown> = {};
-  for (const file of readdirSync(deploymentsDir).filter((f) => /^\d+\.json$/.test(f)).sort()) {
+  for (const file of readdirSync(deploymentsDir)
+    .filter((f) => /^\d+\.json$/.test(f))
+    .sort()) {
     const deployment = JSON.parse(readFileSync(join(deploymentsDir, file), "utf8"));
     byChain[String(deployment.chainId)] = deployment.contracts;
   }
@@ -70,13 +72,19 @@ export async function writeContractsFile() {
   }
   for (const name of CONTRACT_NAMES) {
     const entries = Object.entries(constants[name]).map(([key, value]) => `  ${key}: ${literal(value)},`);
-    lines.push(`/** ${name}'s public constants, read from the compiled contract. */`, `export const ${camel(name)}Constants = {`, ...entries, "} as const;", "");
+    lines.push(
+      `/** ${name}'s public constants, read from the compiled contract. */`,
+      `export const ${camel(name)}Constants = {`,
+      ...entries,
+      "} as const;",
+      "",
+    );
   }
   // The contracts' private sentinels are the largest value of the type they are reported in.
   const lifetime = maxOfType(abiType(artifacts.MembershipPass.abi, "expiresAt", [""]));
   const noEnd = maxOfType(abiType(artifacts.ArticleEditions.abi, "article", ["sale", "saleEnd"]));
   lines.push(
-    "/** The premium level meaning \"only an edition of this article unlocks it\". */",
+    '/** The premium level meaning "only an edition of this article unlocks it". */',
     "export const EDITION_HOLDERS_ONLY = articleEditionsConstants.EDITION_HOLDERS_ONLY;",
     "",
     "/** `MembershipPass.expiresAt` of a pass that never expires (the largest uint64). */",
@@ -91,6 +99,7 @@ export async function writeContractsFile() {
     "/** Low bits of a pass's token id that number it within its tier (the tier is above them). */",
     `export const PASS_SERIAL_BITS = ${passSerialBits};`,
     "",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: generated TypeScript, a template literal type
     "type Address = `0x${string}`;",
     "",
     "/** Where the publication is deployed on one chain, and from which block. */",

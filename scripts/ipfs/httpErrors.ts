@@ -25,7 +25,7 @@ export function sendError(res: ServerResponse, error: unknown) {
 
 /** Parses a CID, or throws a 400 naming the bad input. */
 export function parseCid(raw: string | null | undefined): CID {
-  if (!raw) throw new HttpError(400, "argument \"cid\" is required");
+  if (!raw) throw new HttpError(400, 'argument "cid" is required');
   const text = raw.replace(/^\/ipfs\//, "").split("/")[0];
   try {
     return CID.parse(text);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import busboy from "busboy";
 import { HttpError, fetchDeadline, notFoundIfTimedOut, parseCid, sendError } from "./httpErrors.ts";
 import type { CID } from "multiformats/cid";
@@ -34,9 +34,7 @@ export function createRpcApi(node: IpfsNode, options: RpcApiOptions) {
     "pin/add": async (_req, res, params) => {
       const cid = parseCid(params.get("arg"));
       const signal = fetchDeadline(options.fetchTimeoutMs);
-      await pinContent(node, cid, signal).catch((error) =>
-        notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs),
-      );
+      await pinContent(node, cid, signal).catch((error) => notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs));
       json(res, { Pins: [cid.toString()] });
     },
     "pin/ls": async (_req, res, params) => {
@@ -115,7 +113,7 @@ async function add(node: IpfsNode, options: RpcApiOptions, req: IncomingMessage,
   const pin = flag(params, "pin", true);
 
   const file = await new Promise<{ name: string; stream: Readable }>((resolve, reject) => {
-    let parser;
+    let parser: ReturnType<typeof busboy>;
     try {
       parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: limit } });
     } catch {

@@ -13,8 +13,8 @@ export const SEED_ARTICLES = [
   { file: "local-governments-web3.ko.md" }, // premium from pass level 1 (the sample article)
   { file: "busan-blockchain-week.en.md" }, // free, with an image
   { file: "kaia-governance-council.en.md" }, // premium from pass level 2
-  { file: "seoul-nft-ticketing.ko.md", then: "sell-out" }, // 3 editions, all collected
-  { file: "incheon-universe-explainer.en.md", then: "close-sale" },
+  { file: "seoul-nft-ticketing.ko.md", afterwards: "sell-out" }, // 3 editions, all collected
+  { file: "incheon-universe-explainer.en.md", afterwards: "close-sale" },
   { file: "web3-newsroom-editions.ko.md" }, // premium for edition holders only, two authors
 ] as const;
 
@@ -34,13 +34,17 @@ export async function seedArticles(context: PublishContext, collectors: WalletCl
       functionName: "article",
       args: [result.articleId],
     });
-    if ("then" in seed && seed.then === "sell-out") {
+    if ("afterwards" in seed && seed.afterwards === "sell-out") {
       for (const collector of collectors.slice(sale.minted, sale.maxSupply)) {
-        await sendContractWrite(publicClient, collector, collectEdition(editions, result.articleId, sale.price, collector.account!.address));
+        await sendContractWrite(
+          publicClient,
+          collector,
+          collectEdition(editions, result.articleId, sale.price, collector.account!.address),
+        );
       }
       log(`  Article ${result.articleId} is sold out (${sale.maxSupply} editions).`);
     }
-    if ("then" in seed && seed.then === "close-sale") {
+    if ("afterwards" in seed && seed.afterwards === "close-sale") {
       const { timestamp } = await publicClient.getBlock();
       if (BigInt(sale.saleEnd) > timestamp) {
         await sendContractWrite(publicClient, context.walletClient, closeSale(editions, result.articleId));

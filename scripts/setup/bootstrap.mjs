@@ -107,7 +107,11 @@ generate();
 const [command, ...args] = process.argv.slice(2);
 if (command) {
   // The stack prints how long the whole first start took, setup included.
-  const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...projectNodeEnv, TOPNFTPOST_SETUP_STARTED: String(started) } });
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...projectNodeEnv, TOPNFTPOST_SETUP_STARTED: String(started) },
+  });
   // Ctrl-C reaches the child through the terminal; wait for it to clean up and exit with it.
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

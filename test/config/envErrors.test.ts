@@ -10,12 +10,24 @@ const ACCOUNTS = ["0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "0x70997970C5181
 // and what is wrong with it, and an unset or empty one takes the default the README gives.
 describe("settings from the environment", () => {
   it.each([
-    ["the IPFS endpoints", () => ipfsEndpoints({ IPFS_TIMEOUT_MS: "soon" }), "IPFS_TIMEOUT_MS: must be a positive whole number of milliseconds"],
+    [
+      "the IPFS endpoints",
+      () => ipfsEndpoints({ IPFS_TIMEOUT_MS: "soon" }),
+      "IPFS_TIMEOUT_MS: must be a positive whole number of milliseconds",
+    ],
     ["the IPFS endpoints", () => ipfsEndpoints({ IPFS_API_URL: "localhost 5001" }), "IPFS_API_URL: must be a URL"],
     ["the IPFS node", () => ipfsConfig({ IPFS_API_PORT: "70000" }), "IPFS_API_PORT: must be a port number"],
     ["the IPFS node", () => ipfsConfig({ IPFS_MAX_UPLOAD_MB: "-1" }), "IPFS_MAX_UPLOAD_MB: must be a positive number of megabytes"],
-    ["the deploy", () => publicationSettings({ PASS_REFERRAL_BPS: "12.5" }, 31337, ACCOUNTS), "PASS_REFERRAL_BPS: must be whole basis points"],
-    ["the deploy", () => publicationSettings({ PUBLICATION_TREASURY: "0x123" }, 31337, ACCOUNTS), "PUBLICATION_TREASURY: is not an address"],
+    [
+      "the deploy",
+      () => publicationSettings({ PASS_REFERRAL_BPS: "12.5" }, 31337, ACCOUNTS),
+      "PASS_REFERRAL_BPS: must be whole basis points",
+    ],
+    [
+      "the deploy",
+      () => publicationSettings({ PUBLICATION_TREASURY: "0x123" }, 31337, ACCOUNTS),
+      "PUBLICATION_TREASURY: is not an address",
+    ],
     ["the deploy", () => publicationSettings({}, 8217, ACCOUNTS), "PUBLICATION_TREASURY: required on this network"],
   ])("%s: a bad value names its variable (%#)", (_what, read, message) => {
     expect(read).toThrow(message);
@@ -36,7 +48,18 @@ describe("settings from the environment", () => {
       apiUrl: "http://127.0.0.1:5001",
       gateway: { gatewayUrl: "http://127.0.0.1:8080", timeoutMs: 5_000 },
     });
-    expect(ipfsConfig({})).toMatchObject({ apiPort: 5001, gatewayPort: 8080, swarmPort: 4001, fetchTimeoutMs: 5_000, maxUploadBytes: 20 * 1024 * 1024 });
-    expect(publicationSettings({}, 31337, ACCOUNTS)).toMatchObject({ admin: ACCOUNTS[0], treasury: ACCOUNTS[1], passReferralBps: 1_000, passRoyaltyBps: 500n });
+    expect(ipfsConfig({})).toMatchObject({
+      apiPort: 5001,
+      gatewayPort: 8080,
+      swarmPort: 4001,
+      fetchTimeoutMs: 5_000,
+      maxUploadBytes: 20 * 1024 * 1024,
+    });
+    expect(publicationSettings({}, 31337, ACCOUNTS)).toMatchObject({
+      admin: ACCOUNTS[0],
+      treasury: ACCOUNTS[1],
+      passReferralBps: 1_000,
+      passRoyaltyBps: 500n,
+    });
   });
 });

@@ -8,8 +8,7 @@ import { parseArticleSource } from "../../web/src/content/parseArticleSource.ts"
 
 const SAMPLE = "scripts/seed/articles/local-governments-web3.ko.md";
 
-const article = (frontmatter: string, body = "Free part.\n\n<!-- premium -->\n\nPremium part.") =>
-  `---\n${frontmatter}\n---\n\n${body}\n`;
+const article = (frontmatter: string, body = "Free part.\n\n<!-- premium -->\n\nPremium part.") => `---\n${frontmatter}\n---\n\n${body}\n`;
 const VALID = `title: "A title"
 summary: "A summary"
 language: en
@@ -59,7 +58,13 @@ describe("article source", () => {
     ["a level above 254", VALID.replace("tier: 1", "tier: 300"), undefined, "premium.tier", "at most 254"],
     ["a date that is not one", VALID.replace("2024-01-02", "soon"), undefined, "published", "must be a date"],
     ["a fractional supply", VALID.replace("max_supply: 10", "max_supply: 1.5"), undefined, "edition.max_supply", "whole number"],
-    ["a referral share above 20%", VALID.replace("max_supply: 10", "max_supply: 10\n  referral_bps: 2001"), undefined, "edition.referral_bps", "at most 2000"],
+    [
+      "a referral share above 20%",
+      VALID.replace("max_supply: 10", "max_supply: 10\n  referral_bps: 2001"),
+      undefined,
+      "edition.referral_bps",
+      "at most 2000",
+    ],
     ["a price beyond the contract's range", VALID.replace('"1000"', `"${2n ** 80n}"`), undefined, "edition.price_wei", "uint80"],
   ])("refuses %s and names the field", (_, frontmatter, body, field, problem) => {
     const refused = fieldOf(() => parseArticleSource(article(frontmatter, body)));

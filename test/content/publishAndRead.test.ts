@@ -76,7 +76,8 @@ describe("publishing and reading articles", () => {
   });
 
   it("publishes nothing new for unchanged content and names the article it already is", async () => {
-    const articleCount = () => stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" });
+    const articleCount = () =>
+      stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" });
     const countBefore = await articleCount();
     const again: string[] = [];
     const result = await publishArticleFile(await loadArticleSource(SAMPLE), { ...stack.context, log: (line) => again.push(line) });
@@ -108,7 +109,10 @@ describe("publishing and reading articles", () => {
     const { metadata } = await stack.reader.article(articleId);
     const other = await publishArticleFile(await loadArticleSource(SAMPLE, { title: "Same text, other article" }), stack.context);
     const { metadata: otherMetadata } = await stack.reader.article(other.articleId);
-    const swapped = { ...metadata, properties: { ...metadata.properties, premium: { ...metadata.properties.premium!, cid: otherMetadata.properties.premium!.cid } } };
+    const swapped = {
+      ...metadata,
+      properties: { ...metadata.properties, premium: { ...metadata.properties.premium!, cid: otherMetadata.properties.premium!.cid } },
+    };
     expect(await codeOf(stack.reader.premium(swapped))).toBe("tampered");
   });
 
@@ -156,7 +160,10 @@ describe("master key rotation", () => {
     ];
     await publishArticleFile(await loadArticleSource(WITH_IMAGE), stack.context); // free: it has no key to re-wrap
     const next = newMasterKey();
-    const { rewrapped } = await rewrapArticles(next, { ...stack.context, keyring: { ...stack.keyring, all: [...stack.keyring.all, next] } });
+    const { rewrapped } = await rewrapArticles(next, {
+      ...stack.context,
+      keyring: { ...stack.keyring, all: [...stack.keyring.all, next] },
+    });
     expect(rewrapped).toBe(2);
     const newOnly = stack.readerWith({ current: next, all: [next] });
     for (const articleId of premiumArticles) {

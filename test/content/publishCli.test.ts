@@ -65,7 +65,10 @@ describe("publish:article command", () => {
 
   it("says in one line, with the command to run, when nothing is deployed on the chain", async () => {
     const port = await freePort();
-    const node = spawn(join(root, "node_modules/.bin/hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(port)], { cwd: root, stdio: "pipe" });
+    const node = spawn(join(root, "node_modules/.bin/hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(port)], {
+      cwd: root,
+      stdio: "pipe",
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         node.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("Started HTTP") && resolve());

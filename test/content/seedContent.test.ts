@@ -38,10 +38,10 @@ describe("seeded content", () => {
     const languages = seeded.map((article) => article.source.frontmatter.language);
     expect(languages).toContain("ko");
     expect(languages).toContain("en");
-    const soldOut = seeded.find((article) => "then" in article && article.then === "sell-out")!;
+    const soldOut = seeded.find((article) => "afterwards" in article && article.afterwards === "sell-out")!;
     const [, soldOutSale] = await read(soldOut.articleId);
     expect(soldOutSale.minted).toBe(soldOutSale.maxSupply);
-    const closed = seeded.find((article) => "then" in article && article.then === "close-sale")!;
+    const closed = seeded.find((article) => "afterwards" in article && article.afterwards === "close-sale")!;
     const [, closedSale] = await read(closed.articleId);
     const { timestamp } = await stack.publicClient.getBlock();
     expect(BigInt(closedSale.saleEnd)).toBeLessThanOrEqual(timestamp);
@@ -55,8 +55,16 @@ describe("seeded content", () => {
     const free = seeded.flatMap((article) => sentences(article.source.free));
     expect(premium.length).toBeGreaterThan(20);
     // The scan finds text that is there: every free sentence is in some block.
-    for (const sentence of free) expect(blocks.some((block) => block.includes(sentence)), sentence).toBe(true);
-    for (const sentence of premium) expect(blocks.some((block) => block.includes(sentence)), sentence).toBe(false);
+    for (const sentence of free)
+      expect(
+        blocks.some((block) => block.includes(sentence)),
+        sentence,
+      ).toBe(true);
+    for (const sentence of premium)
+      expect(
+        blocks.some((block) => block.includes(sentence)),
+        sentence,
+      ).toBe(false);
   });
 
   it("seeds again without publishing or uploading anything twice", async () => {

@@ -26,7 +26,7 @@ contract ArticleEditionsFuzzTest is PublicationBase {
             try editions.collect{value: quantity * 1 gwei}(id, quantity, collector, address(0)) {} catch {}
             if (walletCap != 0) _assertLe(editions.balanceOf(collector, id), walletCap, "wallet cap");
         }
-        (, IArticleEditions.Sale memory sale,,) = editions.article(id);
+        (, IArticleEditions.Sale memory sale, , ) = editions.article(id);
         if (maxSupply != 0) _assertLe(sale.minted, maxSupply, "max supply");
         uint256 held;
         for (uint256 c; c < 3; ++c) {
@@ -51,14 +51,18 @@ contract ArticleEditionsFuzzTest is PublicationBase {
         referredQuantity = uint16(_bound(referredQuantity, 0, 100));
         uint256 id = _publish(price, 0, 0, shareA, shareB, referralBps);
         address collector = _addr("collector");
-        if (plainQuantity != 0) editions.collect{value: uint256(price) * plainQuantity}(id, plainQuantity, collector, address(0));
+        if (plainQuantity != 0)
+            editions.collect{value: uint256(price) * plainQuantity}(id, plainQuantity, collector, address(0));
         if (referredQuantity != 0) {
             editions.collect{value: uint256(price) * referredQuantity}(id, referredQuantity, collector, referrer);
         }
         uint256 paid = uint256(price) * (uint256(plainQuantity) + referredQuantity);
 
-        uint256 received = _withdrawAll(authorA, id) + _withdrawAll(authorB, id) + _withdrawAll(treasury, id)
-            + _withdrawAll(referrer, id);
+        uint256 received =
+            _withdrawAll(authorA, id) +
+                _withdrawAll(authorB, id) +
+                _withdrawAll(treasury, id) +
+                _withdrawAll(referrer, id);
         _assertEq(received, paid, "payouts == paid");
         _assertEq(address(editions).balance, 0, "nothing left behind");
     }

@@ -41,7 +41,9 @@ contract PublicationInvariantsTest is PublicationBase {
     function invariant_editionsBalanceEqualsEverythingOwed() public view {
         _assertEq(address(editions).balance, editionsHandler.totalOwed(), "editions balance == owed");
         _assertEq(
-            editionsHandler.paidIn(), editionsHandler.paidOut() + address(editions).balance, "paid in == out + held"
+            editionsHandler.paidIn(),
+            editionsHandler.paidOut() + address(editions).balance,
+            "paid in == out + held"
         );
     }
 
@@ -56,7 +58,7 @@ contract PublicationInvariantsTest is PublicationBase {
     }
 
     function invariant_totalVotesEqualMemberPassWeights() public view {
-        (IMembershipPass.TierConfig memory member,, uint32 seats) = pass.tier(MEMBER_TIER);
+        (IMembershipPass.TierConfig memory member, , uint32 seats) = pass.tier(MEMBER_TIER);
         address[] memory actors = passHandler.actors();
         uint256 votes;
         uint256 heldWeight;
@@ -84,7 +86,7 @@ contract PublicationInvariantsTest is PublicationBase {
         for (uint256 tierId = 1; tierId <= pass.tierCount(); ++tierId) {
             (bool sold, uint32 duration, uint8 level, uint16 weight, bool transferable) = passHandler.soldTerms(tierId);
             if (!sold) continue;
-            (IMembershipPass.TierConfig memory config,,) = pass.tier(tierId);
+            (IMembershipPass.TierConfig memory config, , ) = pass.tier(tierId);
             _assertEq(config.duration, duration, "sold duration");
             _assertEq(config.level, level, "sold level");
             _assertEq(config.votingWeight, weight, "sold voting weight");
@@ -116,7 +118,7 @@ contract PublicationInvariantsTest is PublicationBase {
     function invariant_mintedNeverExceedsMaxSupply() public view {
         uint256[] memory ids = editionsHandler.articleIds();
         for (uint256 i; i < ids.length; ++i) {
-            (, IArticleEditions.Sale memory sale,,) = editions.article(ids[i]);
+            (, IArticleEditions.Sale memory sale, , ) = editions.article(ids[i]);
             if (sale.maxSupply != 0) _assertLe(sale.minted, sale.maxSupply, "minted <= max supply");
         }
     }

@@ -126,7 +126,7 @@ describe("ArticleEditions: collecting", () => {
 
   it("sells an open edition without a supply limit, at most 100 per call", async () => {
     const p = await loadPublication();
-    const { alice, bob } = p.accounts;
+    const { alice } = p.accounts;
     const id = await publish(p, { maxSupply: 0, walletCap: 0 });
     for (let call = 0; call < 3; call++) {
       await p.editions.write.collect([id, 100n, alice.account.address, zeroAddress], { value: PRICE * 100n });
@@ -183,13 +183,7 @@ describe("ArticleEditions: the reading gate", () => {
     const p = await loadPublication();
     const { alice, bob } = p.accounts;
     await p.editions.write.collect([ARTICLE, 1n, alice.account.address, zeroAddress], { value: PRICE });
-    await (await p.as(alice)).editions.write.safeTransferFrom([
-      alice.account.address,
-      bob.account.address,
-      ARTICLE,
-      1n,
-      "0x",
-    ]);
+    await (await p.as(alice)).editions.write.safeTransferFrom([alice.account.address, bob.account.address, ARTICLE, 1n, "0x"]);
     assert.equal(await p.editions.read.canRead([alice.account.address, ARTICLE]), false);
     assert.equal(await p.editions.read.canRead([bob.account.address, ARTICLE]), true);
 

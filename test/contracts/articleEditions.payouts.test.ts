@@ -41,9 +41,7 @@ describe("ArticleEditions: payouts", () => {
     const p = await loadPublication();
     const { alice, authorA, authorB, treasury, referrer } = p.accounts;
     const price = 1_003n;
-    await p.editions.write.publish([
-      articleParams([authorA.account.address, authorB.account.address], { price, walletCap: 0 }),
-    ]);
+    await p.editions.write.publish([articleParams([authorA.account.address, authorB.account.address], { price, walletCap: 0 })]);
     const id = await p.editions.read.articleCount();
     await p.viem.assertions.emitWithArgs(
       (await p.as(alice)).editions.write.collect([id, 3n, alice.account.address, referrer.account.address], {

@@ -47,7 +47,12 @@ describe("ArticleEditions: publishing", () => {
       [{ referralBps: 2_001 }, "ArticleEditionsInvalidReferralBps", [2_001]],
       [{ treasuryBps: 999 }, "ArticleEditionsInvalidShares", [9_999n]],
       [
-        { authors: [{ account: a, shareBps: 4_500 }, { account: a, shareBps: 4_500 }] },
+        {
+          authors: [
+            { account: a, shareBps: 4_500 },
+            { account: a, shareBps: 4_500 },
+          ],
+        },
         "ArticleEditionsInvalidAuthor",
         [getAddress(a)],
       ],
@@ -92,18 +97,9 @@ describe("ArticleEditions: revising", () => {
     const p = await loadPublication();
     const revise = p.editions.write.revise([ARTICLE, "ipfs://QmRevised"]);
     await p.viem.assertions.emitWithArgs(revise, p.editions, "URI", ["ipfs://QmRevised", ARTICLE]);
-    await p.viem.assertions.emitWithArgs(
-      p.editions.write.revise([ARTICLE, "ipfs://QmRevised2"]),
-      p.editions,
-      "MetadataUpdate",
-      [ARTICLE],
-    );
+    await p.viem.assertions.emitWithArgs(p.editions.write.revise([ARTICLE, "ipfs://QmRevised2"]), p.editions, "MetadataUpdate", [ARTICLE]);
     assert.equal(await p.editions.read.uri([ARTICLE]), "ipfs://QmRevised2");
-    await p.viem.assertions.revertWithCustomError(
-      p.editions.write.revise([ARTICLE, ""]),
-      p.editions,
-      "ArticleEditionsEmptyURI",
-    );
+    await p.viem.assertions.revertWithCustomError(p.editions.write.revise([ARTICLE, ""]), p.editions, "ArticleEditionsEmptyURI");
   });
 
   it("only ever lowers the max supply, never below what was minted", async () => {
@@ -123,12 +119,7 @@ describe("ArticleEditions: revising", () => {
       "ArticleEditionsInvalidMaxSupply",
       [ARTICLE, 2, 100, 3],
     );
-    await p.viem.assertions.emitWithArgs(
-      p.editions.write.reduceMaxSupply([ARTICLE, 3]),
-      p.editions,
-      "MaxSupplyReduced",
-      [ARTICLE, 3],
-    );
+    await p.viem.assertions.emitWithArgs(p.editions.write.reduceMaxSupply([ARTICLE, 3]), p.editions, "MaxSupplyReduced", [ARTICLE, 3]);
     await p.viem.assertions.revertWithCustomErrorWithArgs(
       p.editions.write.collect([ARTICLE, 1n, alice, alice], { value: price }),
       p.editions,
@@ -149,11 +140,7 @@ describe("ArticleEditions: revising", () => {
       "ArticleEditionsSaleClosed",
       [ARTICLE, 0, closedAt, BigInt(closedAt) + 1n],
     );
-    await p.viem.assertions.revertWithCustomError(
-      p.editions.write.closeSale([ARTICLE]),
-      p.editions,
-      "ArticleEditionsSaleClosed",
-    );
+    await p.viem.assertions.revertWithCustomError(p.editions.write.closeSale([ARTICLE]), p.editions, "ArticleEditionsSaleClosed");
   });
 });
 

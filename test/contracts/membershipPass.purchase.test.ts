@@ -192,7 +192,13 @@ describe("MembershipPass: buying passes", () => {
       }),
       pass,
       "PassPurchased",
-      [tokenIdOf(TIER_IDS.reader, 1n), getAddress(alice.account.address), getAddress(alice.account.address), zeroAddress, TIERS.reader.price],
+      [
+        tokenIdOf(TIER_IDS.reader, 1n),
+        getAddress(alice.account.address),
+        getAddress(alice.account.address),
+        zeroAddress,
+        TIERS.reader.price,
+      ],
     );
   });
 

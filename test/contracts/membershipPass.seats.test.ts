@@ -28,12 +28,10 @@ describe("MembershipPass: seats of capped subscription tiers come back", () => {
     const p = await loadPublication();
     const { alice, authorA } = p.accounts;
     const aliceToken = await fillPremium(p);
-    await p.viem.assertions.revertWithCustomErrorWithArgs(
-      buyPremium(p, authorA),
-      p.pass,
-      "MembershipPassSoldOut",
-      [TIER_IDS.premium, TIERS.premium.maxSupply],
-    );
+    await p.viem.assertions.revertWithCustomErrorWithArgs(buyPremium(p, authorA), p.pass, "MembershipPassSoldOut", [
+      TIER_IDS.premium,
+      TIERS.premium.maxSupply,
+    ]);
     await (await p.as(alice)).pass.write.burn([aliceToken]);
     assert.equal(await p.pass.read.passOf([alice.account.address, TIER_IDS.premium]), 0n);
     assert.equal(await p.pass.read.hasAccess([alice.account.address, 2]), false);
@@ -48,12 +46,10 @@ describe("MembershipPass: seats of capped subscription tiers come back", () => {
     const { bob } = p.accounts;
     const aliceToken = await fillPremium(p);
     const bobPass = (await p.as(bob)).pass;
-    await p.viem.assertions.revertWithCustomErrorWithArgs(
-      bobPass.write.burn([aliceToken]),
-      p.pass,
-      "ERC721InsufficientApproval",
-      [getAddress(bob.account.address), aliceToken],
-    );
+    await p.viem.assertions.revertWithCustomErrorWithArgs(bobPass.write.burn([aliceToken]), p.pass, "ERC721InsufficientApproval", [
+      getAddress(bob.account.address),
+      aliceToken,
+    ]);
     const expiry = await p.pass.read.expiresAt([aliceToken]);
     await p.networkHelpers.time.increaseTo(expiry + GRACE - 2n);
     await p.viem.assertions.revertWithCustomErrorWithArgs(
@@ -70,12 +66,11 @@ describe("MembershipPass: seats of capped subscription tiers come back", () => {
     const aliceToken = await fillPremium(p);
     const expiry = await p.pass.read.expiresAt([aliceToken]);
     await p.networkHelpers.time.increaseTo(expiry + GRACE);
-    await p.viem.assertions.emitWithArgs(
-      (await p.as(authorA)).pass.write.reclaimSeat([aliceToken]),
-      p.pass,
-      "Transfer",
-      [getAddress(alice.account.address), zeroAddress, aliceToken],
-    );
+    await p.viem.assertions.emitWithArgs((await p.as(authorA)).pass.write.reclaimSeat([aliceToken]), p.pass, "Transfer", [
+      getAddress(alice.account.address),
+      zeroAddress,
+      aliceToken,
+    ]);
     await buyPremium(p, authorA);
     assert.equal(await p.pass.read.hasAccess([authorA.account.address, 2]), true);
     // The old holder may come back as a new subscriber when a seat is free.

@@ -70,12 +70,7 @@ describe("MembershipPass: tiers", () => {
     const { viem, pass } = await loadPublication();
     const max = await pass.read.MAX_TIERS();
     for (let i = await pass.read.tierCount(); i < max; i++) await pass.write.createTier([TIERS.reader]);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      pass.write.createTier([TIERS.reader]),
-      pass,
-      "MembershipPassTooManyTiers",
-      [max],
-    );
+    await viem.assertions.revertWithCustomErrorWithArgs(pass.write.createTier([TIERS.reader]), pass, "MembershipPassTooManyTiers", [max]);
   });
 });
 
@@ -118,12 +113,10 @@ describe("MembershipPass: terms of sold passes are fixed", () => {
     );
     const updated = { ...TIERS.member, price: parseEther("0.5"), maxSupply: 2, saleOpen: false, metadataURI: "ipfs://m2" };
     const first = tokenIdOf(TIER_IDS.member, 1n);
-    await p.viem.assertions.emitWithArgs(
-      p.pass.write.updateTier([TIER_IDS.member, updated]),
-      p.pass,
-      "BatchMetadataUpdate",
-      [first, tokenIdOf(TIER_IDS.member, 0xffffffffn)],
-    );
+    await p.viem.assertions.emitWithArgs(p.pass.write.updateTier([TIER_IDS.member, updated]), p.pass, "BatchMetadataUpdate", [
+      first,
+      tokenIdOf(TIER_IDS.member, 0xffffffffn),
+    ]);
     const [config] = await p.pass.read.tier([TIER_IDS.member]);
     assert.deepEqual(config, updated);
     assert.equal(await p.pass.read.tokenURI([first]), "ipfs://m2");

@@ -64,12 +64,7 @@ describe("Publication: edge cases", () => {
 
   it("reverts reading an unknown tier", async () => {
     const p = await loadPublication();
-    await p.viem.assertions.revertWithCustomErrorWithArgs(
-      p.pass.read.tier([9n]),
-      p.pass,
-      "MembershipPassUnknownTier",
-      [9n],
-    );
+    await p.viem.assertions.revertWithCustomErrorWithArgs(p.pass.read.tier([9n]), p.pass, "MembershipPassUnknownTier", [9n]);
   });
 
   it("refuses payment with a cancellation and cancelling a lifetime pass", async () => {

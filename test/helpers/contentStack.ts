@@ -22,7 +22,11 @@ export async function startContentStack() {
   const publicClient = await viem.getPublicClient();
   const wallets = await viem.getWalletClients();
   const chainId = await publicClient.getChainId();
-  const settings = publicationSettings({}, chainId, wallets.map((wallet) => wallet.account.address));
+  const settings = publicationSettings(
+    {},
+    chainId,
+    wallets.map((wallet) => wallet.account.address),
+  );
   const contracts = await deployPublication(viem, settings);
   const editions = contracts.editions.address;
   const workDir = mkdtempSync(join(tmpdir(), "topnftpost-content-"));
@@ -43,7 +47,22 @@ export async function startContentStack() {
     siteUrl: "http://localhost:3000",
     cache: packageCache(join(workDir, "packages.json")),
   };
-  return { ipfs, viem, publicClient, wallets, chainId, editions, contracts, keyring, keyFile, workDir, gateway, reader, readerWith, context };
+  return {
+    ipfs,
+    viem,
+    publicClient,
+    wallets,
+    chainId,
+    editions,
+    contracts,
+    keyring,
+    keyFile,
+    workDir,
+    gateway,
+    reader,
+    readerWith,
+    context,
+  };
 }
 
 export type ContentStack = Awaited<ReturnType<typeof startContentStack>>;

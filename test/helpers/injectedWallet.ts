@@ -5,7 +5,17 @@
  * unlocked. It records when the signature returned, for the unlock timing. Runs inside the page
  * through Playwright's addInitScript.
  */
-export function installInjectedWallet({ rpcUrl, account, chainId, announceAs }: { rpcUrl: string; account: string; chainId: number; announceAs?: string }) {
+export function installInjectedWallet({
+  rpcUrl,
+  account,
+  chainId,
+  announceAs,
+}: {
+  rpcUrl: string;
+  account: string;
+  chainId: number;
+  announceAs?: string;
+}) {
   const win = window as unknown as Record<string, unknown>;
   let id = 0;
   let currentChain = chainId;
@@ -23,7 +33,8 @@ export function installInjectedWallet({ rpcUrl, account, chainId, announceAs }: 
       if (method === "eth_requestAccounts" || method === "eth_accounts") return authorized ? [account] : [];
       if (method === "eth_chainId") return `0x${currentChain.toString(16)}`;
       if (method === "wallet_switchEthereumChain") {
-        currentChain = Number.parseInt((params?.[0] as { chainId: string }).chainId, 16);
+        const [request] = (params ?? []) as [{ chainId: string }];
+        currentChain = Number.parseInt(request.chainId, 16);
         for (const listener of listeners.chainChanged ?? []) listener(`0x${currentChain.toString(16)}`);
         return null;
       }
@@ -45,7 +56,12 @@ export function installInjectedWallet({ rpcUrl, account, chainId, announceAs }: 
       window.dispatchEvent(
         new CustomEvent("eip6963:announceProvider", {
           detail: Object.freeze({
-            info: { uuid: "00000000-0000-4000-8000-000000000001", name: announceAs, icon: "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>", rdns: "dev.topnftpost.test-wallet" },
+            info: {
+              uuid: "00000000-0000-4000-8000-000000000001",
+              name: announceAs,
+              icon: "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>",
+              rdns: "dev.topnftpost.test-wallet",
+            },
             provider: win.ethereum,
           }),
         }),

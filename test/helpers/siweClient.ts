@@ -35,7 +35,12 @@ export async function postSignIn(baseUrl: string, body: { message: string; signa
     body: JSON.stringify(body),
   });
   const cookie = response.headers.get("set-cookie")?.split(";")[0] ?? null;
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, cookie, setCookie: response.headers.get("set-cookie") };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    cookie,
+    setCookie: response.headers.get("set-cookie"),
+  };
 }
 
 /** Signs in and returns the session cookie ("name=value"). */

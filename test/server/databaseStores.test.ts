@@ -15,7 +15,12 @@ import { startTestDatabase } from "../helpers/testDatabase.ts";
 const DAY = 86_400;
 const now = () => Math.floor(Date.now() / 1000);
 const address = () => `0x${randomUUID().replaceAll("-", "").padEnd(40, "0")}` as `0x${string}`;
-const sessionOf = (holder: `0x${string}`, issuedAt = now()): SessionRecord => ({ id: randomUUID(), address: holder, issuedAt, expiresAt: issuedAt + DAY });
+const sessionOf = (holder: `0x${string}`, issuedAt = now()): SessionRecord => ({
+  id: randomUUID(),
+  address: holder,
+  issuedAt,
+  expiresAt: issuedAt + DAY,
+});
 
 let database: Awaited<ReturnType<typeof startTestDatabase>>;
 beforeAll(async () => {

@@ -47,12 +47,27 @@ publishArticle(editions, { uri: "ipfs://x" });
 
 // sendContractWrite checks the call the same way, and types what the simulation returned.
 async function scripts() {
-  const { result } = await sendContractWrite(publicClient, walletClient, { address: editions, abi: articleEditionsAbi, functionName: "closeSale", args: [1n] });
+  const { result } = await sendContractWrite(publicClient, walletClient, {
+    address: editions,
+    abi: articleEditionsAbi,
+    functionName: "closeSale",
+    args: [1n],
+  });
   expectTypeOf(result).toEqualTypeOf<void>();
-  // @ts-expect-error "revize" is not a function of ArticleEditions
-  await sendContractWrite(publicClient, walletClient, { address: editions, abi: articleEditionsAbi, functionName: "revize", args: [1n, "ipfs://x"] });
-  // @ts-expect-error revise takes the new URI as a string
-  await sendContractWrite(publicClient, walletClient, { address: editions, abi: articleEditionsAbi, functionName: "revise", args: [1n, 2n] });
+  await sendContractWrite(publicClient, walletClient, {
+    address: editions,
+    abi: articleEditionsAbi,
+    // @ts-expect-error "revize" is not a function of ArticleEditions
+    functionName: "revize",
+    args: [1n, "ipfs://x"],
+  });
+  await sendContractWrite(publicClient, walletClient, {
+    address: editions,
+    abi: articleEditionsAbi,
+    functionName: "revise",
+    // @ts-expect-error revise takes the new URI as a string
+    args: [1n, 2n],
+  });
 }
 void scripts;
 

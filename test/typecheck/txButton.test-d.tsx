@@ -9,7 +9,9 @@ declare const pass: Address;
 declare const editions: Address;
 declare const maybeAddress: Address | undefined;
 
-export const right = <TxButton label="Collect" locale="en" call={() => (maybeAddress ? collectEdition(editions, 1, 10n, maybeAddress) : null)} />;
+export const right = (
+  <TxButton label="Collect" locale="en" call={() => (maybeAddress ? collectEdition(editions, 1, 10n, maybeAddress) : null)} />
+);
 
 export const inline = (
   <TxButton label="Withdraw" locale="en" call={() => ({ address: pass, abi: membershipPassAbi, functionName: "withdraw", args: [pass] })} />
@@ -21,11 +23,19 @@ export const misspelled = (
 );
 
 export const undefinedAddress = (
-  // @ts-expect-error the payee may be undefined before a wallet connects
-  <TxButton label="Withdraw" locale="en" call={() => ({ address: pass, abi: membershipPassAbi, functionName: "withdraw", args: [maybeAddress] })} />
+  <TxButton
+    label="Withdraw"
+    locale="en"
+    // @ts-expect-error the payee may be undefined before a wallet connects
+    call={() => ({ address: pass, abi: membershipPassAbi, functionName: "withdraw", args: [maybeAddress] })}
+  />
 );
 
 export const wrongArgs = (
-  // @ts-expect-error collect takes an article id, an amount, a collector and a referrer
-  <TxButton label="Collect" locale="en" call={() => ({ address: editions, abi: articleEditionsAbi, functionName: "collect", args: [1n, pass] })} />
+  <TxButton
+    label="Collect"
+    locale="en"
+    // @ts-expect-error collect takes an article id, an amount, a collector and a referrer
+    call={() => ({ address: editions, abi: articleEditionsAbi, functionName: "collect", args: [1n, pass] })}
+  />
 );

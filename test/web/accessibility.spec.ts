@@ -23,7 +23,9 @@ for (const locale of ["ko-KR", "en-US"]) {
       const context = await browser.newContext({ baseURL: stack.siteUrl, locale });
       if (signedIn) {
         // #3 holds the seeded lifetime member pass and an edition: a library with everything in it.
-        const [cookieName, cookieValue] = (await signIn(testAccount(3).account, { baseUrl: stack.siteUrl, chainId: 31337 })).split(/=(.*)/s);
+        const [cookieName, cookieValue] = (await signIn(testAccount(3).account, { baseUrl: stack.siteUrl, chainId: 31337 })).split(
+          /=(.*)/s,
+        );
         await context.addCookies([{ name: cookieName, value: cookieValue, url: stack.siteUrl }]);
       }
       const page = await context.newPage();

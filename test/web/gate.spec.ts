@@ -33,14 +33,26 @@ function expectNoPremium(text: string) {
 
 async function buyPass(index: number, tierId: bigint, price: bigint) {
   const { account, wallet } = testAccount(index);
-  const hash = await wallet.writeContract({ address: stack.pass, abi: membershipPassAbi, functionName: "purchase", args: [tierId, account.address, zeroAddress], value: price });
+  const hash = await wallet.writeContract({
+    address: stack.pass,
+    abi: membershipPassAbi,
+    functionName: "purchase",
+    args: [tierId, account.address, zeroAddress],
+    value: price,
+  });
   await stack.publicClient.waitForTransactionReceipt({ hash });
   return account;
 }
 
 const signInAs = (index: number) => signIn(testAccount(index).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
 const sessionToken = (claims: Record<string, unknown>, subject: string, expiresAt: number, secret: string) =>
-  new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject(subject).setJti(randomUUID()).setIssuedAt().setExpirationTime(expiresAt).sign(new TextEncoder().encode(secret));
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(subject)
+    .setJti(randomUUID())
+    .setIssuedAt()
+    .setExpirationTime(expiresAt)
+    .sign(new TextEncoder().encode(secret));
 
 async function sessionOf(cookie: string) {
   const response = await fetch(`${base}/api/auth/session`, { headers: { cookie } });
@@ -113,7 +125,10 @@ test.describe("the premium gate", () => {
 
   test("ends a session no later than the signed message's expirationTime", async () => {
     const expirationTime = new Date(Date.now() + 2 * 60_000);
-    const result = await postSignIn(base, await signInMessage(testAccount(4).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID, expirationTime }));
+    const result = await postSignIn(
+      base,
+      await signInMessage(testAccount(4).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID, expirationTime }),
+    );
     expect(result.status).toBe(200);
     const maxAge = cookieMaxAge(result.setCookie);
     expect(maxAge).toBeGreaterThan(0);
@@ -133,7 +148,12 @@ test.describe("the premium gate", () => {
   });
 
   test("refuses a forged cookie", async () => {
-    const forged = await sessionToken({ chainId: LOCAL_CHAIN_ID }, testAccount(3).account.address, Math.floor(Date.now() / 1000) + 3600, randomBytes(32).toString("hex"));
+    const forged = await sessionToken(
+      { chainId: LOCAL_CHAIN_ID },
+      testAccount(3).account.address,
+      Math.floor(Date.now() / 1000) + 3600,
+      randomBytes(32).toString("hex"),
+    );
     const answer = await premium(LEVEL_TWO, `topnftpost_session=${forged}`);
     expect(answer.status).toBe(401);
     expectNoPremium(answer.text);
@@ -141,7 +161,12 @@ test.describe("the premium gate", () => {
   });
 
   test("refuses an expired session", async () => {
-    const expired = await sessionToken({ chainId: LOCAL_CHAIN_ID }, testAccount(3).account.address, Math.floor(Date.now() / 1000) - 60, stack.sessionSecret());
+    const expired = await sessionToken(
+      { chainId: LOCAL_CHAIN_ID },
+      testAccount(3).account.address,
+      Math.floor(Date.now() / 1000) - 60,
+      stack.sessionSecret(),
+    );
     await recordSession(expired); // as if a server had issued it, so only its expiry refuses it
     const answer = await premium(LEVEL_TWO, `topnftpost_session=${expired}`);
     expect(answer.status).toBe(401);
@@ -149,7 +174,12 @@ test.describe("the premium gate", () => {
   });
 
   test("refuses a well-signed token that no server issued: a leaked session secret mints no sessions", async () => {
-    const minted = await sessionToken({ chainId: LOCAL_CHAIN_ID }, testAccount(3).account.address, Math.floor(Date.now() / 1000) + 3600, stack.sessionSecret());
+    const minted = await sessionToken(
+      { chainId: LOCAL_CHAIN_ID },
+      testAccount(3).account.address,
+      Math.floor(Date.now() / 1000) + 3600,
+      stack.sessionSecret(),
+    );
     const answer = await premium(LEVEL_TWO, `topnftpost_session=${minted}`);
     expect(answer.status).toBe(401);
     expectNoPremium(answer.text);
@@ -195,22 +225,36 @@ test.describe("the premium gate", () => {
 
   test("refuses an expired nonce and an expired message", async () => {
     // A nonce made exactly as the server makes them, with the server's key, but already expired.
-    const body = `${randomBytes(12).toString("hex")}${Math.floor(Date.now() / 1000 - 10).toString(16).padStart(10, "0")}`;
+    const body = `${randomBytes(12).toString("hex")}${Math.floor(Date.now() / 1000 - 10)
+      .toString(16)
+      .padStart(10, "0")}`;
     const mac = createHmac("sha256", Buffer.from(stack.sessionSecret(), "utf8")).update(`siwe-nonce:${body}`).digest("hex").slice(0, 24);
-    const stale = await postSignIn(base, await signInMessage(testAccount(12).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID, nonce: `${body}${mac}` }));
+    const stale = await postSignIn(
+      base,
+      await signInMessage(testAccount(12).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID, nonce: `${body}${mac}` }),
+    );
     expect(stale.status).toBe(401);
     expect(stale.body.error).toContain("expired");
-    const late = await postSignIn(base, await signInMessage(testAccount(12).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID, expirationTime: new Date(Date.now() - 1000) }));
+    const late = await postSignIn(
+      base,
+      await signInMessage(testAccount(12).account, { baseUrl: base, chainId: LOCAL_CHAIN_ID, expirationTime: new Date(Date.now() - 1000) }),
+    );
     expect(late.status).toBe(401);
     expect(late.cookie).toBeNull();
   });
 
   test("refuses a message for another domain, URI or chain", async () => {
     const account = testAccount(12).account;
-    const otherDomain = await postSignIn(base, await signInMessage(account, { baseUrl: base, siteUrl: "https://evil.example", chainId: LOCAL_CHAIN_ID }));
+    const otherDomain = await postSignIn(
+      base,
+      await signInMessage(account, { baseUrl: base, siteUrl: "https://evil.example", chainId: LOCAL_CHAIN_ID }),
+    );
     expect(otherDomain.status).toBe(401);
     expect(otherDomain.body.error).toContain("evil.example");
-    const otherPort = await postSignIn(base, await signInMessage(account, { baseUrl: base, siteUrl: "http://localhost:1", chainId: LOCAL_CHAIN_ID }));
+    const otherPort = await postSignIn(
+      base,
+      await signInMessage(account, { baseUrl: base, siteUrl: "http://localhost:1", chainId: LOCAL_CHAIN_ID }),
+    );
     expect(otherPort.status).toBe(401);
     const otherChain = await postSignIn(base, await signInMessage(account, { baseUrl: base, chainId: 8217 }));
     expect(otherChain.status).toBe(401);
@@ -235,9 +279,19 @@ test.describe("the premium gate", () => {
     const reader = await buyPass(14, 1n, parseEther("0.01"));
     const cookie = await signIn(reader, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
     expect((await premium(SAMPLE, cookie)).status).toBe(200);
-    const tokenId = await stack.publicClient.readContract({ address: stack.pass, abi: membershipPassAbi, functionName: "passOf", args: [reader.address, 1n] });
+    const tokenId = await stack.publicClient.readContract({
+      address: stack.pass,
+      abi: membershipPassAbi,
+      functionName: "passOf",
+      args: [reader.address, 1n],
+    });
     const { wallet } = testAccount(14);
-    const hash = await wallet.writeContract({ address: stack.pass, abi: membershipPassAbi, functionName: "transferFrom", args: [reader.address, testAccount(15).account.address, tokenId] });
+    const hash = await wallet.writeContract({
+      address: stack.pass,
+      abi: membershipPassAbi,
+      functionName: "transferFrom",
+      args: [reader.address, testAccount(15).account.address, tokenId],
+    });
     await stack.publicClient.waitForTransactionReceipt({ hash });
     const answer = await premium(SAMPLE, cookie);
     expect(answer.status).toBe(403);
@@ -246,8 +300,19 @@ test.describe("the premium gate", () => {
 
   test("does not let an edition of one article open another", async () => {
     const { account, wallet } = testAccount(16);
-    const [, sale] = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [BigInt(SAMPLE)] });
-    const hash = await wallet.writeContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "collect", args: [BigInt(SAMPLE), 1n, account.address, zeroAddress], value: sale.price });
+    const [, sale] = await stack.publicClient.readContract({
+      address: stack.editions,
+      abi: articleEditionsAbi,
+      functionName: "article",
+      args: [BigInt(SAMPLE)],
+    });
+    const hash = await wallet.writeContract({
+      address: stack.editions,
+      abi: articleEditionsAbi,
+      functionName: "collect",
+      args: [BigInt(SAMPLE), 1n, account.address, zeroAddress],
+      value: sale.price,
+    });
     await stack.publicClient.waitForTransactionReceipt({ hash });
     const cookie = await signIn(account, { baseUrl: base, chainId: LOCAL_CHAIN_ID });
     expect((await premium(SAMPLE, cookie)).status).toBe(200);

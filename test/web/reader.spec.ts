@@ -19,10 +19,7 @@ const dialogs: string[] = [];
 
 test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext({ baseURL: stack.siteUrl, locale: "en-US" });
-  await context.addInitScript(
-    ([key, account]) => window.localStorage.setItem(key, account),
-    [TEST_ACCOUNT_KEY, READER] as const,
-  );
+  await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [TEST_ACCOUNT_KEY, READER] as const);
   page = await context.newPage();
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -134,7 +131,10 @@ test("an article carrying script runs none of it", async () => {
   await page.goto("/articles/script-injection");
   await expect(page.getByTestId("free-content")).toContainText("Free part with injection attempts");
   await expect(page.getByTestId("premium-content")).toContainText("Premium part is safe to read.");
-  await page.getByText("mixed case link").click().catch(() => {});
+  await page
+    .getByText("mixed case link")
+    .click()
+    .catch(() => {});
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);

@@ -17,7 +17,9 @@ test("rotating the master key revises every premium article and keeps reading wo
   const keyDir = join(stack.dataDir, "keys");
   const keyFile = join(keyDir, "content-master.key");
   const oldKey = readFileSync(keyFile, "utf8");
-  const uriBefore = (await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [3n] }))[0];
+  const uriBefore = (
+    await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [3n] })
+  )[0];
 
   const { stdout } = await promisify(execFile)(process.execPath, [join(root, "scripts/content/rotateMasterKey.ts")], {
     env: {
@@ -34,7 +36,9 @@ test("rotating the master key revises every premium article and keeps reading wo
   expect(readFileSync(keyFile, "utf8")).not.toBe(oldKey);
   expect(readdirSync(keyDir).filter((file) => file.endsWith(".retired.key"))).toHaveLength(1);
   expect(existsSync(join(keyDir, "content-master.next.key"))).toBe(false);
-  const uriAfter = (await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [3n] }))[0];
+  const uriAfter = (
+    await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [3n] })
+  )[0];
   expect(uriAfter).not.toBe(uriBefore);
 
   const cookie = await signIn(testAccount(3).account, { baseUrl: stack.siteUrl, chainId: LOCAL_CHAIN_ID });

@@ -41,10 +41,16 @@ const premium = async (cookie: string) => {
 };
 /** The gateway URL of the first article's metadata, which the publish step pinned. */
 async function pinnedUrl() {
-  const [uri] = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [1n] });
+  const [uri] = await stack.publicClient.readContract({
+    address: stack.editions,
+    abi: articleEditionsAbi,
+    functionName: "article",
+    args: [1n],
+  });
   return `${stack.ipfsGateway}/ipfs/${uri.slice("ipfs://".length)}`;
 }
-const articleCount = () => stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" });
+const articleCount = () =>
+  stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" });
 
 test.describe("a crashed service comes back alone, with what it had", () => {
   test("the chain: restarted from its saved state, every article and pass still there", async () => {

@@ -24,7 +24,12 @@ async function transactionsFrom(from: string, fromBlock: bigint) {
 test("lists the wallet the browser announces (EIP-6963); on another network it prompts a switch, then signs in", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: stack.siteUrl });
   // An injected wallet (stand-in for an extension) that announces itself and starts on Ethereum mainnet.
-  await context.addInitScript(installInjectedWallet, { rpcUrl: stack.rpcUrl, account: testAccount(9).account.address, chainId: 1, announceAs: "Test Wallet" });
+  await context.addInitScript(installInjectedWallet, {
+    rpcUrl: stack.rpcUrl,
+    account: testAccount(9).account.address,
+    chainId: 1,
+    announceAs: "Test Wallet",
+  });
   const page = await context.newPage();
   await page.goto("/articles/local-governments-web3-ko");
   await page.getByTestId("open-wallet").click();
@@ -40,12 +45,18 @@ test("lists the wallet the browser announces (EIP-6963); on another network it p
 
 for (const [failure, fail] of [
   // What a proxy in front of a server that is down answers.
-  ["answers 502", (route: Route) => route.fulfill({ status: 502, contentType: "text/html", body: "<html><body><h1>502 Bad Gateway</h1></body></html>" })],
+  [
+    "answers 502",
+    (route: Route) => route.fulfill({ status: 502, contentType: "text/html", body: "<html><body><h1>502 Bad Gateway</h1></body></html>" }),
+  ],
   ["cannot be reached", (route: Route) => route.abort("connectionrefused")],
 ] as const) {
   test(`when the sign-in check ${failure}, says so in Korean and lets the reader retry`, async ({ browser }) => {
     const context = await browser.newContext({ baseURL: stack.siteUrl, locale: "ko-KR" });
-    await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [TEST_ACCOUNT_KEY, testAccount(7).account.address] as const);
+    await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [
+      TEST_ACCOUNT_KEY,
+      testAccount(7).account.address,
+    ] as const);
     const page = await context.newPage();
     let failures = 0;
     await page.route("**/api/auth/session", (route) => (failures++ === 0 ? fail(route) : route.fallback()));
@@ -65,7 +76,10 @@ for (const [failure, fail] of [
 
 test("gifts a pass to another address, and refuses a malformed one", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: stack.siteUrl });
-  await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [TEST_ACCOUNT_KEY, testAccount(9).account.address] as const);
+  await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [
+    TEST_ACCOUNT_KEY,
+    testAccount(9).account.address,
+  ] as const);
   const page = await context.newPage();
   await page.goto("/membership");
   const mock = page.getByRole("button", { name: "Mock Connector" });
@@ -78,7 +92,12 @@ test("gifts a pass to another address, and refuses a malformed one", async ({ br
   await tier.getByRole("textbox").fill(friend);
   await page.getByTestId("gift-tier-2").click();
   await expect(tier.getByRole("status")).toHaveText(/Confirmed/);
-  const tokenId = await stack.publicClient.readContract({ address: stack.pass, abi: membershipPassAbi, functionName: "passOf", args: [friend, 2n] });
+  const tokenId = await stack.publicClient.readContract({
+    address: stack.pass,
+    abi: membershipPassAbi,
+    functionName: "passOf",
+    args: [friend, 2n],
+  });
   expect(tokenId).not.toBe(0n);
   await context.close();
 });
@@ -86,7 +105,12 @@ test("gifts a pass to another address, and refuses a malformed one", async ({ br
 test("an author sees what sales earned them and withdraws it", async ({ browser }) => {
   // Account #3 is an author of the edition-only article (6): a collector buys an edition.
   const collector = testAccount(19);
-  const [, sale] = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [6n] });
+  const [, sale] = await stack.publicClient.readContract({
+    address: stack.editions,
+    abi: articleEditionsAbi,
+    functionName: "article",
+    args: [6n],
+  });
   const hash = await collector.wallet.writeContract({
     address: stack.editions,
     abi: articleEditionsAbi,
@@ -96,7 +120,10 @@ test("an author sees what sales earned them and withdraws it", async ({ browser 
   });
   await stack.publicClient.waitForTransactionReceipt({ hash });
   const context = await browser.newContext({ baseURL: stack.siteUrl });
-  await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [TEST_ACCOUNT_KEY, testAccount(3).account.address] as const);
+  await context.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [
+    TEST_ACCOUNT_KEY,
+    testAccount(3).account.address,
+  ] as const);
   const page = await context.newPage();
   await page.goto("/library");
   await expect(page.getByText("Sign in to see your passes")).toBeVisible();
@@ -104,9 +131,18 @@ test("an author sees what sales earned them and withdraws it", async ({ browser 
   await expect(page.getByTestId("library-owed")).toContainText("You are owed");
   await expect(page.getByTestId("library-passes")).toContainText("Member (lifetime, votes)");
   const author = testAccount(3).account.address;
-  const articleCount = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" });
+  const articleCount = await stack.publicClient.readContract({
+    address: stack.editions,
+    abi: articleEditionsAbi,
+    functionName: "articleCount",
+  });
   const articleIds = Array.from({ length: Number(articleCount) }, (_, index) => BigInt(index + 1));
-  const owed = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "owed", args: [author, articleIds] });
+  const owed = await stack.publicClient.readContract({
+    address: stack.editions,
+    abi: articleEditionsAbi,
+    functionName: "owed",
+    args: [author, articleIds],
+  });
   expect(owed).toBeGreaterThan(0n);
   const fromBlock = (await stack.publicClient.getBlockNumber({ cacheTime: 0 })) + 1n;
   const before = await stack.publicClient.getBalance({ address: author });

@@ -8,7 +8,7 @@ import {TestBase} from "../utils/TestBase.sol";
 /// withdrawals (some listing an article twice) by a few actors, keeping ghost totals of what went
 /// in and out, the most one call minted, and withdrawals that paid other than `owed` said.
 contract EditionsHandler is TestBase {
-    ArticleEditions internal immutable _editions;
+    ArticleEditions internal immutable EDITIONS;
     address[] internal _actors;
     address[] internal _payees;
     uint256[] internal _articleIds;
@@ -19,7 +19,7 @@ contract EditionsHandler is TestBase {
     uint256 public withdrawMismatches;
 
     constructor(ArticleEditions editions, address[] memory actors, address[] memory payees, uint256[] memory ids) {
-        _editions = editions;
+        EDITIONS = editions;
         _actors = actors;
         _payees = payees;
         _articleIds = ids;
@@ -28,13 +28,13 @@ contract EditionsHandler is TestBase {
     function collect(uint256 articleSeed, uint256 quantity, uint256 actorSeed, uint256 referrerSeed) external {
         uint256 id = _articleIds[articleSeed % _articleIds.length];
         quantity = quantity % 8 == 0 ? _bound(quantity, 90, 200) : _bound(quantity, 1, 8);
-        (, ArticleEditions.Sale memory sale,,) = _editions.article(id);
+        (, ArticleEditions.Sale memory sale, , ) = EDITIONS.article(id);
         uint256 cost = uint256(sale.price) * quantity;
         address referrer = referrerSeed % 3 == 0 ? address(0) : _actors[referrerSeed % _actors.length];
         vm.deal(address(this), cost);
-        try _editions.collect{value: cost}(id, quantity, _actors[actorSeed % _actors.length], referrer) {
+        try EDITIONS.collect{value: cost}(id, quantity, _actors[actorSeed % _actors.length], referrer) {
             paidIn += cost;
-            (, ArticleEditions.Sale memory after_,,) = _editions.article(id);
+            (, ArticleEditions.Sale memory after_, , ) = EDITIONS.article(id);
             uint256 minted = after_.minted - sale.minted;
             if (minted > mostMintedInOneCall) mostMintedInOneCall = minted;
         } catch {}
@@ -43,18 +43,18 @@ contract EditionsHandler is TestBase {
     function transfer(uint256 articleSeed, uint256 fromSeed, uint256 toSeed, uint256 amount) external {
         uint256 id = _articleIds[articleSeed % _articleIds.length];
         address from = _actors[fromSeed % _actors.length];
-        amount = _bound(amount, 0, _editions.balanceOf(from, id));
+        amount = _bound(amount, 0, EDITIONS.balanceOf(from, id));
         vm.prank(from);
-        _editions.safeTransferFrom(from, _actors[toSeed % _actors.length], id, amount, "");
+        EDITIONS.safeTransferFrom(from, _actors[toSeed % _actors.length], id, amount, "");
     }
 
     function withdraw(uint256 payeeSeed, bool listTwice) external {
         address payee = _payees[payeeSeed % _payees.length];
         uint256[] memory ids = listTwice ? _twice(_articleIds) : _articleIds;
-        uint256 reported = _editions.owed(payee, ids);
+        uint256 reported = EDITIONS.owed(payee, ids);
         if (reported == 0) return;
         uint256 before = payee.balance;
-        uint256 paid = _editions.withdraw(payee, ids);
+        uint256 paid = EDITIONS.withdraw(payee, ids);
         if (paid != reported || payee.balance - before != reported) ++withdrawMismatches;
         paidOut += paid;
     }
@@ -62,7 +62,7 @@ contract EditionsHandler is TestBase {
     /// @dev Everything the contract owes right now, to every payee of every article.
     function totalOwed() external view returns (uint256 total) {
         for (uint256 i; i < _payees.length; ++i) {
-            total += _editions.owed(_payees[i], _articleIds);
+            total += EDITIONS.owed(_payees[i], _articleIds);
         }
     }
 

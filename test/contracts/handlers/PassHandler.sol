@@ -16,9 +16,9 @@ contract PassHandler is TestBase {
         bool transferable;
     }
 
-    MembershipPass internal immutable _pass;
+    MembershipPass internal immutable PASS;
     address[] internal _actors;
-    address internal immutable _treasury;
+    address internal immutable TREASURY;
 
     uint256 public paidIn;
     uint256 public paidOut;
@@ -27,79 +27,89 @@ contract PassHandler is TestBase {
     mapping(uint256 tierId => Terms) public soldTerms;
 
     constructor(MembershipPass pass, address[] memory actors_, address treasury) {
-        _pass = pass;
+        PASS = pass;
         _actors = actors_;
-        _treasury = treasury;
+        TREASURY = treasury;
     }
 
     function purchase(uint256 tierSeed, uint256 actorSeed, uint256 referrerSeed) external {
         uint256 tierId = _tier(tierSeed);
-        (MembershipPass.TierConfig memory config,,) = _pass.tier(tierId);
+        (MembershipPass.TierConfig memory config, , ) = PASS.tier(tierId);
         address referrer = referrerSeed % 2 == 0 ? address(0) : _actor(referrerSeed);
         vm.deal(address(this), config.price);
-        try _pass.purchase{value: config.price}(tierId, _actor(actorSeed), referrer) {
+        try PASS.purchase{value: config.price}(tierId, _actor(actorSeed), referrer) {
             paidIn += config.price;
             if (!soldTerms[tierId].recorded) {
-                soldTerms[tierId] =
-                    Terms(true, config.duration, config.level, config.votingWeight, config.transferable);
+                soldTerms[tierId] = Terms(
+                    true,
+                    config.duration,
+                    config.level,
+                    config.votingWeight,
+                    config.transferable
+                );
             }
         } catch {}
     }
 
     function renew(uint256 tierSeed, uint256 actorSeed, uint8 periods) external {
         uint256 tierId = _tier(tierSeed);
-        uint256 tokenId = _pass.passOf(_actor(actorSeed), tierId);
-        (MembershipPass.TierConfig memory config,,) = _pass.tier(tierId);
+        uint256 tokenId = PASS.passOf(_actor(actorSeed), tierId);
+        (MembershipPass.TierConfig memory config, , ) = PASS.tier(tierId);
         if (tokenId == 0 || config.duration == 0) return;
         periods = uint8(_bound(periods, 1, 30));
         uint256 cost = uint256(config.price) * periods;
         vm.deal(address(this), cost);
-        try _pass.renewSubscription{value: cost}(tokenId, uint64(config.duration) * periods) {
+        try PASS.renewSubscription{value: cost}(tokenId, uint64(config.duration) * periods) {
             paidIn += cost;
         } catch {}
     }
 
     function cancel(uint256 tierSeed, uint256 actorSeed) external {
         address holder = _actor(actorSeed);
-        uint256 tokenId = _pass.passOf(holder, _tier(tierSeed));
+        uint256 tokenId = PASS.passOf(holder, _tier(tierSeed));
         if (tokenId == 0) return;
         vm.prank(holder);
-        try _pass.cancelSubscription(tokenId) {} catch {}
+        try PASS.cancelSubscription(tokenId) {} catch {}
     }
 
     function transfer(uint256 tierSeed, uint256 fromSeed, uint256 toSeed) external {
         address from = _actor(fromSeed);
-        uint256 tokenId = _pass.passOf(from, _tier(tierSeed));
+        uint256 tokenId = PASS.passOf(from, _tier(tierSeed));
         if (tokenId == 0) return;
         vm.prank(from);
-        try _pass.transferFrom(from, _actor(toSeed), tokenId) {} catch {}
+        try PASS.transferFrom(from, _actor(toSeed), tokenId) {} catch {}
     }
 
     function burn(uint256 tierSeed, uint256 actorSeed) external {
         address holder = _actor(actorSeed);
-        uint256 tokenId = _pass.passOf(holder, _tier(tierSeed));
+        uint256 tokenId = PASS.passOf(holder, _tier(tierSeed));
         if (tokenId == 0) return;
         vm.prank(holder);
-        _pass.burn(tokenId);
+        PASS.burn(tokenId);
     }
 
     function reclaimSeat(uint256 tierSeed, uint256 actorSeed) external {
-        uint256 tokenId = _pass.passOf(_actor(actorSeed), _tier(tierSeed));
+        uint256 tokenId = PASS.passOf(_actor(actorSeed), _tier(tierSeed));
         if (tokenId == 0) return;
-        try _pass.reclaimSeat(tokenId) {} catch {}
+        try PASS.reclaimSeat(tokenId) {} catch {}
     }
 
     function delegate(uint256 actorSeed, uint256 toSeed) external {
         vm.prank(_actor(actorSeed));
-        _pass.delegate(toSeed % 5 == 0 ? address(0) : _actor(toSeed));
+        PASS.delegate(toSeed % 5 == 0 ? address(0) : _actor(toSeed));
     }
 
     /// @dev The admin tries new terms; once a tier has sold, only price, sale and a lower cap stick.
-    function updateTier(uint256 tierSeed, uint96 price, uint32 duration, uint32 maxSupply, uint8 level, uint16 weight)
-        external
-    {
+    function updateTier(
+        uint256 tierSeed,
+        uint96 price,
+        uint32 duration,
+        uint32 maxSupply,
+        uint8 level,
+        uint16 weight
+    ) external {
         uint256 tierId = _tier(tierSeed);
-        (MembershipPass.TierConfig memory config,,) = _pass.tier(tierId);
+        (MembershipPass.TierConfig memory config, , ) = PASS.tier(tierId);
         uint256 change = uint256(keccak256(abi.encode(price, duration, level, weight))) % 6;
         if (change == 0) config.price = uint96(_bound(price, 0, 1 ether));
         if (change == 1) config.duration = duration % 2 == 0 ? 0 : uint32(_bound(duration, 1 days, 365 days));
@@ -107,7 +117,7 @@ contract PassHandler is TestBase {
         if (change == 3) config.level = uint8(_bound(level, 1, 254));
         if (change == 4) config.votingWeight = config.duration == 0 ? uint16(_bound(weight, 0, 10)) : 0;
         if (change == 5) config.transferable = !config.transferable;
-        try _pass.updateTier(tierId, config) {} catch {}
+        try PASS.updateTier(tierId, config) {} catch {}
     }
 
     function wait(uint32 seconds_) external {
@@ -115,11 +125,11 @@ contract PassHandler is TestBase {
     }
 
     function withdraw(uint256 payeeSeed) external {
-        address payee = payeeSeed % 4 == 0 ? _treasury : _actor(payeeSeed);
-        uint256 reported = _pass.owed(payee);
+        address payee = payeeSeed % 4 == 0 ? TREASURY : _actor(payeeSeed);
+        uint256 reported = PASS.owed(payee);
         if (reported == 0) return;
         uint256 before = payee.balance;
-        uint256 paid = _pass.withdraw(payee);
+        uint256 paid = PASS.withdraw(payee);
         if (paid != reported || payee.balance - before != reported) ++withdrawMismatches;
         paidOut += paid;
     }
@@ -129,7 +139,7 @@ contract PassHandler is TestBase {
     }
 
     function _tier(uint256 seed) private view returns (uint256) {
-        return 1 + seed % _pass.tierCount();
+        return 1 + (seed % PASS.tierCount());
     }
 
     function _actor(uint256 seed) private view returns (address) {

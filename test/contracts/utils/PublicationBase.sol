@@ -33,46 +33,53 @@ abstract contract PublicationBase is TestBase {
         pass.createTier(_tierConfig(MEMBER_PRICE, 0, 2, MEMBER_WEIGHT));
     }
 
-    function _tierConfig(uint96 price, uint32 duration, uint8 level, uint16 weight)
-        internal
-        pure
-        returns (IMembershipPass.TierConfig memory)
-    {
-        return IMembershipPass.TierConfig({
-            name: "tier",
-            price: price,
-            duration: duration,
-            maxSupply: 0,
-            level: level,
-            votingWeight: weight,
-            transferable: true,
-            saleOpen: true,
-            metadataURI: "ipfs://tier"
-        });
+    function _tierConfig(
+        uint96 price,
+        uint32 duration,
+        uint8 level,
+        uint16 weight
+    ) internal pure returns (IMembershipPass.TierConfig memory) {
+        return
+            IMembershipPass.TierConfig({
+                name: "tier",
+                price: price,
+                duration: duration,
+                maxSupply: 0,
+                level: level,
+                votingWeight: weight,
+                transferable: true,
+                saleOpen: true,
+                metadataURI: "ipfs://tier"
+            });
     }
 
-    function _publish(uint80 price, uint32 maxSupply, uint16 walletCap, uint16 shareA, uint16 shareB, uint16 referralBps)
-        internal
-        returns (uint256)
-    {
+    function _publish(
+        uint80 price,
+        uint32 maxSupply,
+        uint16 walletCap,
+        uint16 shareA,
+        uint16 shareB,
+        uint16 referralBps
+    ) internal returns (uint256) {
         IArticleEditions.Payee[] memory authors = new IArticleEditions.Payee[](2);
         authors[0] = IArticleEditions.Payee(authorA, shareA);
         authors[1] = IArticleEditions.Payee(authorB, shareB);
-        return editions.publish(
-            IArticleEditions.PublishParams({
-                uri: "ipfs://article",
-                price: price,
-                maxSupply: maxSupply,
-                saleStart: 0,
-                saleEnd: 0,
-                walletCap: walletCap,
-                premiumLevel: 1,
-                royaltyReceiver: authorA,
-                royaltyBps: 0,
-                authors: authors,
-                treasuryBps: 10_000 - shareA - shareB,
-                referralBps: referralBps
-            })
-        );
+        return
+            editions.publish(
+                IArticleEditions.PublishParams({
+                    uri: "ipfs://article",
+                    price: price,
+                    maxSupply: maxSupply,
+                    saleStart: 0,
+                    saleEnd: 0,
+                    walletCap: walletCap,
+                    premiumLevel: 1,
+                    royaltyReceiver: authorA,
+                    royaltyBps: 0,
+                    authors: authors,
+                    treasuryBps: 10_000 - shareA - shareB,
+                    referralBps: referralBps
+                })
+            );
     }
 }

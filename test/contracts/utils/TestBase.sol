@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 /// @dev The cheatcodes these tests use (forge-std is not installable from npm; see TOOLCHAIN.md).
+// solhint-disable-next-line interface-starts-with-i
 interface Vm {
     function warp(uint256 timestamp) external;
     function prank(address sender) external;
@@ -12,6 +13,7 @@ interface Vm {
 /// @dev A minimal forge-std-like base: cheatcodes, `bound`, asserts that revert with a message, and
 /// the `targetContracts` hook the invariant fuzzer reads.
 abstract contract TestBase {
+    // solhint-disable-next-line const-name-snakecase
     Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
 
     address[] private _targets;
@@ -25,6 +27,7 @@ abstract contract TestBase {
     }
 
     function _bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
+        // solhint-disable-next-line gas-custom-errors
         require(min <= max, "bound: min > max");
         if (x >= min && x <= max) return x;
         return min + (x % (max - min + 1));
@@ -50,7 +53,7 @@ abstract contract TestBase {
         if (value == 0) return "0";
         bytes memory digits;
         while (value != 0) {
-            digits = abi.encodePacked(bytes1(uint8(48 + value % 10)), digits);
+            digits = abi.encodePacked(bytes1(uint8(48 + (value % 10))), digits);
             value /= 10;
         }
         return string(digits);

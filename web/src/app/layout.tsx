@@ -37,7 +37,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/library">{t("nav.library")}</Link>
           </nav>
           <div className="masthead-end">
-            {session && <span className="muted" data-testid="session-address">{shortAddress(session.address)}</span>}
+            {session && (
+              <span className="muted" data-testid="session-address">
+                {shortAddress(session.address)}
+              </span>
+            )}
             <form method="post" action="/api/lang">
               <input type="hidden" name="lang" value={locale === "ko" ? "en" : "ko"} />
               <button type="submit" className="link" data-testid="switch-language">

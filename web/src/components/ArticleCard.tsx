@@ -21,7 +21,11 @@ export function ArticleCard({ article, locale, now }: { article: ArticleEntry; l
         <p lang={metadata.properties.language}>{metadata.description}</p>
         <p className="muted">
           <span className={`badge ${article.premiumLevel ? "premium" : ""}`}>
-            {article.premiumLevel === 0 ? t("badge.free") : article.premiumLevel === EDITION_HOLDERS_ONLY ? t("badge.editionOnly") : t("badge.premium")}
+            {article.premiumLevel === 0
+              ? t("badge.free")
+              : article.premiumLevel === EDITION_HOLDERS_ONLY
+                ? t("badge.editionOnly")
+                : t("badge.premium")}
           </span>
           {metadata.properties.language.toUpperCase()} · {formatDate(Date.parse(metadata.properties.published) / 1000, locale)} ·{" "}
           {formatPrice(article.sale.price, locale)} · <EditionStatus sale={article.sale} locale={locale} now={now} />

@@ -48,13 +48,18 @@ export function PremiumGate(props: { articleId: number; setup: WalletSetup; sign
   }, [props.signedIn, fetchPremium]);
 
   if (state.kind === "unlocked") {
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized in the browser by the one Markdown policy (web/src/markdown)
     return <div className="prose premium" data-testid="premium-content" dangerouslySetInnerHTML={{ __html: state.html }} />;
   }
   return (
     <div className="premium-gate" data-testid="premium-gate">
       {props.children}
       {state.kind === "loading" && <p role="status">{t["article.unlocking"]}</p>}
-      {state.kind === "denied" && <p role="status" data-testid="premium-denied">{t["article.noAccess"]}</p>}
+      {state.kind === "denied" && (
+        <p role="status" data-testid="premium-denied">
+          {t["article.noAccess"]}
+        </p>
+      )}
       {state.kind === "error" && <p role="alert">{format(t["article.unavailable"], { reason: state.message })}</p>}
       {walletOpen ? (
         <ArticleWallet

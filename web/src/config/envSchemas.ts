@@ -7,7 +7,10 @@ const PORT = "must be a port number (0-65535)";
 export const port = (fallback: number) => z.coerce.number({ message: PORT }).int(PORT).min(0, PORT).max(65_535, PORT).default(fallback);
 
 export const positiveNumber = (fallback: number, unit: string) =>
-  z.coerce.number({ message: `must be a positive number of ${unit}` }).positive(`must be a positive number of ${unit}`).default(fallback);
+  z.coerce
+    .number({ message: `must be a positive number of ${unit}` })
+    .positive(`must be a positive number of ${unit}`)
+    .default(fallback);
 
 const MS = "must be a positive whole number of milliseconds";
 export const milliseconds = (fallback: number) => z.coerce.number({ message: MS }).int(MS).positive(MS).default(fallback);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 // The one way this codebase reads its environment: a zod object of variables, parsed once, where
 // an empty value counts as unset (so defaults apply) and a bad value fails naming the variable.
@@ -21,6 +21,10 @@ export function readEnv<Shape extends z.ZodRawShape>(
 ): z.infer<z.ZodObject<Shape>> {
   const present = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, env[name] || undefined]));
   const parsed = schema.safeParse(present);
-  if (!parsed.success) throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`), context);
+  if (!parsed.success)
+    throw new EnvError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+      context,
+    );
   return parsed.data;
 }

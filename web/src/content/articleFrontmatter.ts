@@ -7,33 +7,29 @@ import { articleEditionsConstants } from "../generated/contracts.ts";
 export const LANGUAGES = ["ko", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const wholeWei = z
-  .union([z.string(), z.number()])
-  .transform((value, context) => {
-    const text = String(value).trim();
-    if (!/^-?\d+$/.test(text)) {
-      context.addIssue({ code: "custom", message: `must be a whole number of wei, got "${text}"` });
-      return z.NEVER;
-    }
-    const wei = BigInt(text);
-    if (wei < 0n) context.addIssue({ code: "custom", message: `must not be negative, got ${text}` });
-    if (wei >= 2n ** 80n) context.addIssue({ code: "custom", message: "is larger than the contract's uint80 (about 1.2 million ETH)" });
-    return wei;
-  });
+const wholeWei = z.union([z.string(), z.number()]).transform((value, context) => {
+  const text = String(value).trim();
+  if (!/^-?\d+$/.test(text)) {
+    context.addIssue({ code: "custom", message: `must be a whole number of wei, got "${text}"` });
+    return z.NEVER;
+  }
+  const wei = BigInt(text);
+  if (wei < 0n) context.addIssue({ code: "custom", message: `must not be negative, got ${text}` });
+  if (wei >= 2n ** 80n) context.addIssue({ code: "custom", message: "is larger than the contract's uint80 (about 1.2 million ETH)" });
+  return wei;
+});
 
 const count = (max: number) => z.number().int("must be a whole number").min(0, "must not be negative").max(max);
 const bps = z.number().int("must be a whole number").min(0, "must not be negative").max(10_000, "is at most 10000 (100%)");
 
-const moment = z
-  .union([z.string(), z.date()])
-  .transform((value, context) => {
-    const date = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      context.addIssue({ code: "custom", message: `must be a date like 2023-10-29, got "${String(value)}"` });
-      return z.NEVER;
-    }
-    return date;
-  });
+const moment = z.union([z.string(), z.date()]).transform((value, context) => {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    context.addIssue({ code: "custom", message: `must be a date like 2023-10-29, got "${String(value)}"` });
+    return z.NEVER;
+  }
+  return date;
+});
 
 const { MAX_AUTHORS, MAX_REFERRAL_BPS } = articleEditionsConstants;
 
@@ -71,10 +67,10 @@ export const frontmatterSchema = z.object({
   }),
   premium: z
     .object({
-      tier: z.union([
-        z.number().int("must be a whole number").min(1, "must be at least 1").max(254, "must be at most 254"),
-        z.literal("edition"),
-      ], { message: 'must be a pass level from 1 to 254, or "edition"' }),
+      tier: z.union(
+        [z.number().int("must be a whole number").min(1, "must be at least 1").max(254, "must be at most 254"), z.literal("edition")],
+        { message: 'must be a pass level from 1 to 254, or "edition"' },
+      ),
     })
     .optional(),
 });

@@ -21,9 +21,7 @@ export const articleMetadataSchema = z.object({
   description: z.string(),
   image: z.string(),
   external_url: z.string(),
-  attributes: z.array(
-    z.object({ trait_type: z.string(), value: z.union([z.string(), z.number()]), display_type: z.string().optional() }),
-  ),
+  attributes: z.array(z.object({ trait_type: z.string(), value: z.union([z.string(), z.number()]), display_type: z.string().optional() })),
   properties: z.object({
     schema: z.literal("topnftpost/article@1"),
     slug: z.string(),

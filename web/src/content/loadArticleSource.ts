@@ -47,7 +47,11 @@ function canonical(value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }
@@ -61,7 +65,11 @@ export async function loadArticleSource(filePath: string, overrides: Frontmatter
   const articleDir = dirname(resolve(filePath));
   const images = [];
   for (const image of parsed.images) images.push({ ...image, bytes: await readImage(articleDir, image.ref) });
-  const slug = parsed.frontmatter.slug ?? basename(filePath, extname(filePath)).toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const slug =
+    parsed.frontmatter.slug ??
+    basename(filePath, extname(filePath))
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-");
   const contentDigest = sha256Hex(
     JSON.stringify(
       canonical({

@@ -3,14 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { LOCAL_CHAIN_ID } from "../generated/contracts.ts";
 import { z } from "zod";
 import { readEnv } from "../config/readEnv.ts";
-import {
-  type MasterKey,
-  type MasterKeyring,
-  newMasterKey,
-  parseMasterKey,
-  readMasterKeyFile,
-  writeMasterKeyFile,
-} from "./masterKey.ts";
+import { type MasterKey, type MasterKeyring, newMasterKey, parseMasterKey, readMasterKeyFile, writeMasterKeyFile } from "./masterKey.ts";
 
 export interface KeyringWithRotation extends MasterKeyring {
   /** The key a rotation in progress is moving articles to. */
@@ -25,7 +18,10 @@ const masterKeys = z
   .string()
   .transform((text, context) => {
     try {
-      return text.split(",").filter((value) => value.trim()).map((value) => parseMasterKey(value));
+      return text
+        .split(",")
+        .filter((value) => value.trim())
+        .map((value) => parseMasterKey(value));
     } catch {
       context.addIssue({ code: "custom", message: KEY_SHAPE });
       return z.NEVER;

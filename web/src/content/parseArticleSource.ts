@@ -94,7 +94,10 @@ export function parseArticleSource(text: string, overrides: FrontmatterOverrides
   }
 
   const images: LocalImageReference[] = [];
-  for (const [part, markdown] of [["free", free], ["premium", premium ?? ""]] as const) {
+  for (const [part, markdown] of [
+    ["free", free],
+    ["premium", premium ?? ""],
+  ] as const) {
     for (const [, , ref] of markdown.matchAll(IMAGE)) if (isLocal(ref)) images.push({ ref, part });
   }
   if (frontmatter.cover && isLocal(frontmatter.cover)) images.push({ ref: frontmatter.cover, part: "free" });

@@ -9,14 +9,33 @@ type Priced = { id: number | bigint; price: bigint | string };
 
 /** Buys a pass of `tier` for `holder` (the buyer, or a friend for a gift). */
 export const purchasePass = (pass: Address, tier: Priced, holder: Address, referrer: Address = zeroAddress) =>
-  contractWrite({ address: pass, abi: membershipPassAbi, functionName: "purchase", args: [BigInt(tier.id), holder, referrer], value: BigInt(tier.price) });
+  contractWrite({
+    address: pass,
+    abi: membershipPassAbi,
+    functionName: "purchase",
+    args: [BigInt(tier.id), holder, referrer],
+    value: BigInt(tier.price),
+  });
 
 /** Extends a subscription pass by `duration` seconds, paying `price` (the tier's price per period). */
 export const renewPass = (pass: Address, tokenId: bigint, duration: number | bigint, price: bigint | string) =>
-  contractWrite({ address: pass, abi: membershipPassAbi, functionName: "renewSubscription", args: [tokenId, BigInt(duration)], value: BigInt(price) });
+  contractWrite({
+    address: pass,
+    abi: membershipPassAbi,
+    functionName: "renewSubscription",
+    args: [tokenId, BigInt(duration)],
+    value: BigInt(price),
+  });
 
 /** Collects `amount` editions of an article for `collector` at `price` each. */
-export const collectEdition = (editions: Address, articleId: number | bigint, price: bigint | string, collector: Address, amount = 1n, referrer: Address = zeroAddress) =>
+export const collectEdition = (
+  editions: Address,
+  articleId: number | bigint,
+  price: bigint | string,
+  collector: Address,
+  amount = 1n,
+  referrer: Address = zeroAddress,
+) =>
   contractWrite({
     address: editions,
     abi: articleEditionsAbi,

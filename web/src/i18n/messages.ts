@@ -204,4 +204,7 @@ export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, ko };
 export { format };
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
-export const translator = (locale: Locale): Translate => (key, values) => format(MESSAGES[locale][key], values);
+export const translator =
+  (locale: Locale): Translate =>
+  (key, values) =>
+    format(MESSAGES[locale][key], values);

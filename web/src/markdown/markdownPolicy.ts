@@ -6,8 +6,36 @@ import { marked } from "marked";
 // either way, whatever the writer (or an attacker who got text into an article) put in.
 
 export const ALLOWED_TAGS = [
-  "h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "ul", "ol", "li", "pre", "code", "em", "strong", "del",
-  "a", "img", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "sup", "sub",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "p",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "pre",
+  "code",
+  "em",
+  "strong",
+  "del",
+  "a",
+  "img",
+  "hr",
+  "br",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "figure",
+  "figcaption",
+  "sup",
+  "sub",
 ] as const;
 
 export const ALLOWED_ATTRIBUTES = {
@@ -25,5 +53,8 @@ export const FORCED_ATTRIBUTES = { a: { rel: "noopener noreferrer nofollow" }, i
 /** Markdown as HTML, not yet sanitized, with `ipfs://` links pointing at `gatewayUrl`. */
 export function markdownToHtml(markdown: string, gatewayUrl: string) {
   const html = marked.parse(markdown, { async: false, gfm: true });
-  return html.replace(/(href|src)="ipfs:\/\/([^"]+)"/g, (_, attribute: string, path: string) => `${attribute}="${gatewayUrl}/ipfs/${path}"`);
+  return html.replace(
+    /(href|src)="ipfs:\/\/([^"]+)"/g,
+    (_, attribute: string, path: string) => `${attribute}="${gatewayUrl}/ipfs/${path}"`,
+  );
 }

@@ -76,7 +76,11 @@ async function loadArticles(): Promise<ArticleEntry[]> {
 export const listArticles = freshForASecond(loadArticles);
 
 /** The chain's time (latest block), which sale windows and pass expiry follow, not the server's. */
-export const chainNow = freshForASecond(() => chainClient().getBlock().then((block) => Number(block.timestamp)));
+export const chainNow = freshForASecond(() =>
+  chainClient()
+    .getBlock()
+    .then((block) => Number(block.timestamp)),
+);
 
 /** An article by numeric id or by slug. */
 export async function findArticle(idOrSlug: string) {
@@ -92,7 +96,12 @@ export async function listTiers(): Promise<TierEntry[]> {
   const count = await client.readContract({ address, abi: membershipPassAbi, functionName: "tierCount" });
   return Promise.all(
     Array.from({ length: Number(count) }, async (_, index) => {
-      const [config, , seats] = await client.readContract({ address, abi: membershipPassAbi, functionName: "tier", args: [BigInt(index + 1)] });
+      const [config, , seats] = await client.readContract({
+        address,
+        abi: membershipPassAbi,
+        functionName: "tier",
+        args: [BigInt(index + 1)],
+      });
       return { id: index + 1, ...config, seats };
     }),
   );

@@ -12,7 +12,12 @@ export async function readLibrary(holder: Address) {
   const passes = (
     await Promise.all(
       tiers.map(async (tier) => {
-        const tokenId = await client.readContract({ address: pass, abi: membershipPassAbi, functionName: "passOf", args: [holder, BigInt(tier.id)] });
+        const tokenId = await client.readContract({
+          address: pass,
+          abi: membershipPassAbi,
+          functionName: "passOf",
+          args: [holder, BigInt(tier.id)],
+        });
         if (tokenId === 0n) return null;
         const expiresAt = await client.readContract({ address: pass, abi: membershipPassAbi, functionName: "expiresAt", args: [tokenId] });
         return {
@@ -42,7 +47,12 @@ export async function readLibrary(holder: Address) {
   return {
     passes,
     editions: articles
-      .map((article, index) => ({ articleId: article.id, slug: article.metadata.properties.slug, title: article.metadata.name, count: Number(balances[index] ?? 0n) }))
+      .map((article, index) => ({
+        articleId: article.id,
+        slug: article.metadata.properties.slug,
+        title: article.metadata.name,
+        count: Number(balances[index] ?? 0n),
+      }))
       .filter((entry) => entry.count > 0),
     editionsOwed,
     passOwed,

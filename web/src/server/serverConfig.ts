@@ -5,7 +5,11 @@ import { readEnv } from "../config/readEnv.ts";
 
 // The web server's settings, validated once at start-up; a bad value fails naming the variable.
 const schema = z.object({
-  CHAIN_ID: z.coerce.number({ message: "must be a chain id like 31337" }).int("must be a chain id like 31337").positive("must be a chain id like 31337").default(31337),
+  CHAIN_ID: z.coerce
+    .number({ message: "must be a chain id like 31337" })
+    .int("must be a chain id like 31337")
+    .positive("must be a chain id like 31337")
+    .default(31337),
   CHAIN_RPC_URL: url("http://127.0.0.1:8545").default("http://127.0.0.1:8545"),
   /** The RPC the reader's browser uses for the local chain (public networks use the wallet's). */
   PUBLIC_CHAIN_RPC_URL: url("https://rpc.example.org").optional(),

@@ -10,11 +10,16 @@ import { usedNonceStore } from "./stores/serverStores.ts";
 export const NONCE_TTL_SECONDS = 5 * 60;
 
 async function mac(body: string) {
-  return createHmac("sha256", (await sessionSecret()).export()).update(`siwe-nonce:${body}`).digest("hex").slice(0, 24);
+  return createHmac("sha256", (await sessionSecret()).export())
+    .update(`siwe-nonce:${body}`)
+    .digest("hex")
+    .slice(0, 24);
 }
 
 export async function issueNonce(now = Date.now()) {
-  const body = `${randomBytes(12).toString("hex")}${Math.floor(now / 1000 + NONCE_TTL_SECONDS).toString(16).padStart(10, "0")}`;
+  const body = `${randomBytes(12).toString("hex")}${Math.floor(now / 1000 + NONCE_TTL_SECONDS)
+    .toString(16)
+    .padStart(10, "0")}`;
   return `${body}${await mac(body)}`;
 }
 

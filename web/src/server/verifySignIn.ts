@@ -6,7 +6,12 @@ import { serverConfig } from "./serverConfig.ts";
 import { consumeNonce } from "./siweNonce.ts";
 
 export type SignInResult =
-  | { ok: true; address: Address; chainId: number; /** The message's expiration time, which the session must not outlive. */ notAfter?: Date }
+  | {
+      ok: true;
+      address: Address;
+      chainId: number /** The message's expiration time, which the session must not outlive. */;
+      notAfter?: Date;
+    }
   | { ok: false; status: 400 | 401 | 503; error: string };
 
 const refuse = (error: string, status: 400 | 401 | 503 = 401): SignInResult => ({ ok: false, status, error });

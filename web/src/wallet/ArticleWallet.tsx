@@ -14,7 +14,8 @@ function ArticleActions(props: { setup: WalletSetup; articleId: number; unlock: 
   const t = MESSAGES[locale];
   const { tiers = [], edition } = props.unlock;
   const now = Date.now() / 1000;
-  const editionOnSale = edition && (edition.remaining === null || edition.remaining > 0) && edition.saleStart <= now && edition.saleEnd > now;
+  const editionOnSale =
+    edition && (edition.remaining === null || edition.remaining > 0) && edition.saleStart <= now && edition.saleEnd > now;
   return (
     <div className="unlock-actions">
       {tiers.map((tier) => (
@@ -53,7 +54,9 @@ export default function ArticleWallet(props: {
 }) {
   return (
     <WalletRoot setup={props.setup} needsSession autoSignIn onSignedIn={props.onSignedIn}>
-      {props.unlock && <ArticleActions setup={props.setup} articleId={props.articleId} unlock={props.unlock} onAccessChanged={props.onAccessChanged} />}
+      {props.unlock && (
+        <ArticleActions setup={props.setup} articleId={props.articleId} unlock={props.unlock} onAccessChanged={props.onAccessChanged} />
+      )}
     </WalletRoot>
   );
 }

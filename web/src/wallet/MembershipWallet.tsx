@@ -31,9 +31,19 @@ function TierActions({ setup, tier }: { setup: WalletSetup; tier: TierOffer }) {
 
   const refresh = useCallback(async () => {
     if (!address) return;
-    const tokenId = await readContract(config, { address: setup.pass, abi: membershipPassAbi, functionName: "passOf", args: [address, BigInt(tier.id)] });
+    const tokenId = await readContract(config, {
+      address: setup.pass,
+      abi: membershipPassAbi,
+      functionName: "passOf",
+      args: [address, BigInt(tier.id)],
+    });
     if (tokenId === 0n) return setHeld(null);
-    const expiresAt = await readContract(config, { address: setup.pass, abi: membershipPassAbi, functionName: "expiresAt", args: [tokenId] });
+    const expiresAt = await readContract(config, {
+      address: setup.pass,
+      abi: membershipPassAbi,
+      functionName: "expiresAt",
+      args: [tokenId],
+    });
     setHeld({ tokenId, expiresAt });
   }, [address, config, setup.pass, tier.id]);
   useEffect(() => {
@@ -46,7 +56,9 @@ function TierActions({ setup, tier }: { setup: WalletSetup; tier: TierOffer }) {
     ? ""
     : held.expiresAt === LIFETIME_EXPIRY
       ? t["membership.forever"]
-      : format(held.expiresAt > now ? t["membership.validUntil"] : t["membership.expiredOn"], { date: formatDate(held.expiresAt, setup.locale) });
+      : format(held.expiresAt > now ? t["membership.validUntil"] : t["membership.expiredOn"], {
+          date: formatDate(held.expiresAt, setup.locale),
+        });
   const purchase = (holder: Address | undefined) => (holder ? purchasePass(setup.pass, tier, holder) : null);
 
   return (
@@ -62,7 +74,13 @@ function TierActions({ setup, tier }: { setup: WalletSetup; tier: TierOffer }) {
         />
       )}
       {!held && tier.saleOpen && !tier.soldOut && (
-        <TxButton testId={`buy-tier-${tier.id}`} label={format(t["membership.buy"], { price })} locale={setup.locale} call={() => purchase(address)} onConfirmed={refresh} />
+        <TxButton
+          testId={`buy-tier-${tier.id}`}
+          label={format(t["membership.buy"], { price })}
+          locale={setup.locale}
+          call={() => purchase(address)}
+          onConfirmed={refresh}
+        />
       )}
       {tier.saleOpen && !tier.soldOut && (
         <p className="gift">

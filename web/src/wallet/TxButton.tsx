@@ -22,7 +22,13 @@ export function TxButton<
   const abi extends Abi,
   functionName extends ContractFunctionName<abi, WriteMutability>,
   const args extends ContractFunctionArgs<abi, WriteMutability, functionName>,
->(props: { label: string; call: () => ContractWrite<abi, functionName, args> | null; locale: Locale; onConfirmed?: () => void; testId?: string }) {
+>(props: {
+  label: string;
+  call: () => ContractWrite<abi, functionName, args> | null;
+  locale: Locale;
+  onConfirmed?: () => void;
+  testId?: string;
+}) {
   const config = useConfig();
   const { address } = useConnection();
   const [progress, setProgress] = useState<Progress>({ step: "idle" });

@@ -12,7 +12,13 @@ type SessionState = "checking" | "check-failed" | "signed-out" | "signing" | "si
  * Walks the reader through what a wallet page needs, in order: connect (a dialog of the
  * wallets the browser announces), the right network, and, when asked, Sign-In with Ethereum.
  */
-export function WalletGate(props: { locale: Locale; needsSession: boolean; autoSignIn?: boolean; onSignedIn?: () => void; children: ReactNode }) {
+export function WalletGate(props: {
+  locale: Locale;
+  needsSession: boolean;
+  autoSignIn?: boolean;
+  onSignedIn?: () => void;
+  children: ReactNode;
+}) {
   const t = MESSAGES[props.locale];
   const config = useConfig();
   const chain = config.chains[0];
@@ -31,6 +37,7 @@ export function WalletGate(props: { locale: Locale; needsSession: boolean; autoS
   const [problem, setProblem] = useState<string | null>(null);
   const { onSignedIn } = props;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `checks` is the retry button's way to run the check again
   useEffect(() => {
     if (!address) return;
     let live = true;
@@ -58,7 +65,9 @@ export function WalletGate(props: { locale: Locale; needsSession: boolean; autoS
       onSignedIn?.();
     } catch (error) {
       setSession("signed-out");
-      setProblem(format(t["wallet.signInFailed"], { reason: (error as { shortMessage?: string }).shortMessage ?? (error as Error).message }));
+      setProblem(
+        format(t["wallet.signInFailed"], { reason: (error as { shortMessage?: string }).shortMessage ?? (error as Error).message }),
+      );
     }
   }, [config, chain.id, onSignedIn, t]);
 

@@ -19,7 +19,12 @@ export default function WalletRoot(props: {
   return (
     <WagmiProvider config={config} reconnectOnMount>
       <QueryClientProvider client={queryClient}>
-        <WalletGate locale={props.setup.locale} needsSession={props.needsSession} autoSignIn={props.autoSignIn} onSignedIn={props.onSignedIn}>
+        <WalletGate
+          locale={props.setup.locale}
+          needsSession={props.needsSession}
+          autoSignIn={props.autoSignIn}
+          onSignedIn={props.onSignedIn}
+        >
           {props.children}
         </WalletGate>
       </QueryClientProvider>

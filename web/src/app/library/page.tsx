@@ -37,7 +37,9 @@ export default async function LibraryPage() {
                 {pass.tierName} (#{passNumber(pass.tokenId)}):{" "}
                 {pass.lifetime
                   ? t("membership.forever")
-                  : t(pass.expiresAt > now ? "membership.validUntil" : "membership.expiredOn", { date: formatDate(pass.expiresAt, locale) })}
+                  : t(pass.expiresAt > now ? "membership.validUntil" : "membership.expiredOn", {
+                      date: formatDate(pass.expiresAt, locale),
+                    })}
               </li>
             ))}
           </ul>

@@ -29,7 +29,10 @@ export default async function MembershipPage() {
                 ? t("membership.closed")
                 : tier.maxSupply === 0
                   ? t("membership.unlimited")
-                  : t("membership.supply", { left: formatNumber(tier.maxSupply - tier.seats, locale), max: formatNumber(tier.maxSupply, locale) })}
+                  : t("membership.supply", {
+                      left: formatNumber(tier.maxSupply - tier.seats, locale),
+                      max: formatNumber(tier.maxSupply, locale),
+                    })}
             </li>
           </ul>
         </section>

@@ -41,16 +41,25 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound();
   const { metadata, sale, premiumLevel } = article;
   const { properties } = metadata;
-  const preview = await (await articleReader())
-    .preview(metadata)
-    .then((markdown) => renderPublicMarkdown(properties.preview.cid, markdown), () => null);
+  const preview = await (await articleReader()).preview(metadata).then(
+    (markdown) => renderPublicMarkdown(properties.preview.cid, markdown),
+    () => null,
+  );
   const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
   const tiers = tiersUnlocking(premiumLevel > 0 ? await listTiers() : [], premiumLevel);
   const now = await chainNow();
   const supply =
-    sale.maxSupply === 0 ? t("edition.open") : t("edition.left", { left: formatNumber(sale.maxSupply - sale.minted, locale), max: formatNumber(sale.maxSupply, locale) });
+    sale.maxSupply === 0
+      ? t("edition.open")
+      : t("edition.left", { left: formatNumber(sale.maxSupply - sale.minted, locale), max: formatNumber(sale.maxSupply, locale) });
   const window =
-    sale.saleEnd <= now || sale.saleStart > now ? <EditionStatus sale={sale} locale={locale} now={now} /> : sale.saleEnd === NO_SALE_END ? t("article.windowOpen") : t("article.windowUntil", { date: formatDate(sale.saleEnd, locale) });
+    sale.saleEnd <= now || sale.saleStart > now ? (
+      <EditionStatus sale={sale} locale={locale} now={now} />
+    ) : sale.saleEnd === NO_SALE_END ? (
+      t("article.windowOpen")
+    ) : (
+      t("article.windowUntil", { date: formatDate(sale.saleEnd, locale) })
+    );
 
   return (
     <article lang={properties.language}>
@@ -63,6 +72,7 @@ export default async function ArticlePage({ params }: Props) {
       {preview === null ? (
         <p role="alert">{t("article.unavailable", { reason: "IPFS" })}</p>
       ) : (
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized on the server by the one Markdown policy (web/src/markdown)
         <div className="prose" data-testid="free-content" dangerouslySetInnerHTML={{ __html: preview }} />
       )}
 
@@ -93,8 +103,7 @@ export default async function ArticlePage({ params }: Props) {
                 </li>
               )}
               <li>
-                {t("article.step.collect")}:{" "}
-                {t("article.collectTerms", { price: formatPrice(sale.price, locale), supply })}
+                {t("article.step.collect")}: {t("article.collectTerms", { price: formatPrice(sale.price, locale), supply })}
                 {" · "}
                 {window}
                 {sale.walletCap > 0 && ` · ${t("article.walletCap", { cap: sale.walletCap })}`}

@@ -57,29 +57,42 @@ contract PublicationInvariantsTest is PublicationBase {
         _assertEq(passHandler.paidIn(), passHandler.paidOut() + address(pass).balance, "paid in == out + held");
     }
 
-    function invariant_totalVotesEqualMemberPassWeights() public view {
-        (IMembershipPass.TierConfig memory member, , uint32 seats) = pass.tier(MEMBER_TIER);
+    /// @dev Any tier may become a voting one before its first sale (the handler edits terms), so
+    /// every tier's weight counts.
+    function invariant_totalVotesEqualVotingPassWeights() public view {
         address[] memory actors = passHandler.actors();
         uint256 votes;
-        uint256 heldWeight;
         uint256 delegatedWeight;
         for (uint256 i; i < actors.length; ++i) {
             uint256 actorVotes = pass.getVotes(actors[i]);
             votes += actorVotes;
-            bool holds = pass.passOf(actors[i], MEMBER_TIER) != 0;
-            if (holds) heldWeight += member.votingWeight;
-            if (holds && pass.delegates(actors[i]) != address(0)) delegatedWeight += member.votingWeight;
+            if (pass.delegates(actors[i]) != address(0)) delegatedWeight += _weightHeldBy(actors[i]);
             // Each actor's votes are the weight held by the actors who delegate to it.
             uint256 delegatedToActor;
             for (uint256 j; j < actors.length; ++j) {
-                bool holdsMember = pass.passOf(actors[j], MEMBER_TIER) != 0;
-                if (holdsMember && pass.delegates(actors[j]) == actors[i]) delegatedToActor += member.votingWeight;
+                if (pass.delegates(actors[j]) == actors[i]) delegatedToActor += _weightHeldBy(actors[j]);
             }
             _assertEq(actorVotes, delegatedToActor, "votes == weight delegated to the actor");
         }
-        _assertEq(heldWeight, uint256(seats) * member.votingWeight, "weight held == weight of existing member passes");
+        uint256 heldWeight;
+        for (uint256 i; i < actors.length; ++i) {
+            heldWeight += _weightHeldBy(actors[i]);
+        }
+        uint256 existingWeight;
+        for (uint256 tierId = 1; tierId <= pass.tierCount(); ++tierId) {
+            (IMembershipPass.TierConfig memory config, , uint32 seats) = pass.tier(tierId);
+            existingWeight += uint256(seats) * config.votingWeight;
+        }
+        _assertEq(heldWeight, existingWeight, "weight held == weight of existing voting passes");
         // Holders delegate among actors or to nobody (an opt-out), never elsewhere.
-        _assertEq(votes, delegatedWeight, "total votes == weight of delegated member passes");
+        _assertEq(votes, delegatedWeight, "total votes == weight of delegated voting passes");
+    }
+
+    function _weightHeldBy(address holder) private view returns (uint256 weight) {
+        for (uint256 tierId = 1; tierId <= pass.tierCount(); ++tierId) {
+            (IMembershipPass.TierConfig memory config, , ) = pass.tier(tierId);
+            if (pass.passOf(holder, tierId) != 0) weight += config.votingWeight;
+        }
     }
 
     function invariant_soldTierTermsNeverChange() public view {

@@ -21,11 +21,15 @@ const ports = z.object({
 const startedAt = Number(process.env.TOPNFTPOST_SETUP_STARTED) || Date.now();
 
 let stopStack: (() => Promise<void>) | undefined;
+let stopping = false;
 async function shutdown(code: number) {
   await stopStack?.();
   process.exit(code);
 }
+// Ctrl-C reaches this process twice (from the terminal and through the bootstrap): stop once.
 process.on("SIGINT", () => {
+  if (stopping) return;
+  stopping = true;
   console.log("\nStopping the local publication...");
   void shutdown(0);
 });

@@ -189,10 +189,15 @@ test.describe("the premium gate", () => {
 
   test("keeps a logout through a web server restart and across servers, while other sessions go on", async () => {
     const first = await startExtraWebServer({});
-    const loggedOut = await signIn(testAccount(3).account, { baseUrl: first.url, siteUrl: base, chainId: LOCAL_CHAIN_ID });
-    const kept = await signIn(testAccount(3).account, { baseUrl: first.url, siteUrl: base, chainId: LOCAL_CHAIN_ID });
-    expect((await fetch(`${first.url}/api/auth/logout`, { method: "POST", headers: { cookie: loggedOut } })).status).toBe(200);
-    first.stop();
+    let loggedOut: string;
+    let kept: string;
+    try {
+      loggedOut = await signIn(testAccount(3).account, { baseUrl: first.url, siteUrl: base, chainId: LOCAL_CHAIN_ID });
+      kept = await signIn(testAccount(3).account, { baseUrl: first.url, siteUrl: base, chainId: LOCAL_CHAIN_ID });
+      expect((await fetch(`${first.url}/api/auth/logout`, { method: "POST", headers: { cookie: loggedOut } })).status).toBe(200);
+    } finally {
+      first.stop(); // never leave a server behind, even when a step fails
+    }
     const second = await startExtraWebServer({});
     try {
       const refused = await premium(LEVEL_TWO, loggedOut, second.url);

@@ -7,6 +7,8 @@ import type { IpfsNode } from "./createNode.ts";
 import { kuboImport } from "../../web/src/ipfs/kuboImport.ts";
 import { openContent } from "./openContent.ts";
 import { pinContent } from "./pinContent.ts";
+import { collectGarbage } from "./collectGarbage.ts";
+import type { GcGate } from "./gcGate.ts";
 
 export interface RpcApiOptions {
   maxUploadBytes: number;
@@ -21,11 +23,11 @@ const flag = (params: URLSearchParams, name: string, fallback: boolean) => {
 
 /**
  * The subset of Kubo's RPC API (`/api/v0/...`) this project uses, with Kubo's request and
- * response shapes: add, cat, pin/add, pin/ls, id, version.
+ * response shapes: add, cat, pin/add, pin/ls, repo/gc, id, version.
  */
-export function createRpcApi(node: IpfsNode, options: RpcApiOptions) {
+export function createRpcApi(node: IpfsNode, gate: GcGate, options: RpcApiOptions) {
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, params: URLSearchParams) => Promise<void>> = {
-    add: (req, res, params) => add(node, options, req, res, params),
+    add: (req, res, params) => gate.duringWrite(() => add(node, options, req, res, params)),
     cat: async (_req, res, params) => {
       const content = await openContent(node, parseCid(params.get("arg")), options.fetchTimeoutMs);
       res.writeHead(200, { "content-type": "application/octet-stream", "x-stream-output": "1" });
@@ -34,7 +36,9 @@ export function createRpcApi(node: IpfsNode, options: RpcApiOptions) {
     "pin/add": async (_req, res, params) => {
       const cid = parseCid(params.get("arg"));
       const signal = fetchDeadline(options.fetchTimeoutMs);
-      await pinContent(node, cid, signal).catch((error) => notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs));
+      await gate
+        .duringWrite(() => pinContent(node, cid, signal))
+        .catch((error) => notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs));
       json(res, { Pins: [cid.toString()] });
     },
     "pin/ls": async (_req, res, params) => {
@@ -58,6 +62,11 @@ export function createRpcApi(node: IpfsNode, options: RpcApiOptions) {
       } else {
         json(res, { Keys: Object.fromEntries(pins.map((p) => [p.Cid, { Type: p.Type }])) });
       }
+    },
+    "repo/gc": async (_req, res) => {
+      const removed = await collectGarbage(node, gate);
+      res.writeHead(200, { "content-type": "application/x-ndjson", "x-chunked-output": "1" });
+      res.end(removed.map((cid) => `${JSON.stringify({ Key: { "/": cid.toString() } })}\n`).join(""));
     },
     id: async (_req, res) => {
       const libp2p = node.helia.libp2p;
@@ -85,7 +94,7 @@ export function createRpcApi(node: IpfsNode, options: RpcApiOptions) {
       const url = new URL(req.url ?? "/", "http://localhost");
       const route = routes[url.pathname.replace(/^\/api\/v0\//, "")];
       if (!url.pathname.startsWith("/api/v0/") || !route) {
-        throw new HttpError(404, `${url.pathname}: not a command this node serves (add, cat, pin/add, pin/ls, id, version)`);
+        throw new HttpError(404, `${url.pathname}: not a command this node serves (add, cat, pin/add, pin/ls, repo/gc, id, version)`);
       }
       // Kubo accepts only POST on its RPC API (a browser GET must not trigger commands).
       if (req.method !== "POST") throw new HttpError(405, `${url.pathname} needs POST`);
@@ -128,6 +137,11 @@ async function add(node: IpfsNode, options: RpcApiOptions, req: IncomingMessage,
 
   let truncated = false;
   file.stream.on("limit", () => (truncated = true));
+  // A client that drops the connection mid-upload ends the import (its blocks, unpinned, are
+  // garbage); otherwise the import would wait for bytes that never come, holding the GC gate.
+  res.once("close", () => {
+    if (!res.writableFinished) file.stream.destroy(new HttpError(400, "the upload was aborted"));
+  });
   // Progress streams as it happens when the declared length proves the file fits (so no 413 can
   // follow a 200); otherwise the lines are sent with the result, once the size is known.
   const streaming = progress && req.headers["content-length"] !== undefined && Number(req.headers["content-length"]) <= limit;

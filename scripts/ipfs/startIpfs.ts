@@ -2,6 +2,8 @@ import { createServer, type Server } from "node:http";
 import { createNode } from "./createNode.ts";
 import { createGateway } from "./gateway.ts";
 import type { IpfsConfig } from "./ipfsConfig.ts";
+import { collectGarbage } from "./collectGarbage.ts";
+import { createGcGate } from "./gcGate.ts";
 import { createRpcApi } from "./rpcApi.ts";
 
 const listen = (server: Server, port: number) =>
@@ -10,11 +12,16 @@ const listen = (server: Server, port: number) =>
     server.listen(port, "127.0.0.1", () => resolve((server.address() as { port: number }).port));
   });
 
-/** Starts the embedded IPFS node with its Kubo RPC API and gateway on 127.0.0.1. */
+/**
+ * Starts the embedded IPFS node with its Kubo RPC API and gateway on 127.0.0.1, first collecting
+ * the garbage a crash or an aborted upload left (unpinned blocks).
+ */
 export async function startIpfs(config: IpfsConfig) {
   const node = await createNode(config.dataDir, config.swarmPort);
+  const gate = createGcGate();
+  const collectedAtStart = await collectGarbage(node, gate);
   const api = createServer(
-    createRpcApi(node, {
+    createRpcApi(node, gate, {
       maxUploadBytes: config.maxUploadBytes,
       fetchTimeoutMs: config.fetchTimeoutMs,
       version: `${node.helia.info.name}-${node.helia.info.version}`,
@@ -26,6 +33,8 @@ export async function startIpfs(config: IpfsConfig) {
     const gatewayPort = await listen(gateway, config.gatewayPort);
     return {
       node,
+      /** Blocks the start-up collection removed. */
+      collectedAtStart: collectedAtStart.length,
       apiUrl: `http://127.0.0.1:${apiPort}`,
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
       async stop() {

@@ -209,13 +209,16 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     function owed(address account, uint256[] calldata articleIds) external view returns (uint256 amount) {
         amount = _credit[account];
         // One bit per article id, so an id listed twice counts once, as `withdraw` pays it.
-        uint256[] memory seen = new uint256[]((_articleCount >> 8) + 1);
+        uint256 count = _articleCount;
+        uint256[] memory seen = new uint256[]((count >> 8) + 1);
         for (uint256 i; i < articleIds.length; ++i) {
             uint256 articleId = articleIds[i];
-            (uint256 asAuthor, uint256 asTreasury) = _due(articleId, account);
-            uint256 bit = 1 << (articleId & 0xff);
-            if (seen[articleId >> 8] & bit != 0) continue;
-            seen[articleId >> 8] |= bit;
+            if (articleId <= count) {
+                uint256 bit = 1 << (articleId & 0xff);
+                if (seen[articleId >> 8] & bit != 0) continue;
+                seen[articleId >> 8] |= bit;
+            }
+            (uint256 asAuthor, uint256 asTreasury) = _due(articleId, account); // reverts for unknown ids
             amount += asAuthor + asTreasury;
         }
     }

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { createTestClient, http, publicActions } from "viem";
 import { z } from "zod";
 import { port } from "../../web/src/config/envSchemas.ts";
 import { readEnv } from "../../web/src/config/readEnv.ts";
@@ -28,26 +29,17 @@ if (isLoadableState(stateFile)) {
 
 const anvil = spawn(join(root, "node_modules/.bin/anvil"), args, { stdio: "inherit" });
 
-async function rpc<T>(method: string): Promise<T> {
-  const response = await fetch(rpcUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }),
-  });
-  const { result, error } = (await response.json()) as { result: T; error?: { message: string } };
-  if (error) throw new Error(error.message);
-  return result;
-}
+const chain = createTestClient({ mode: "anvil", transport: http(rpcUrl, { retryCount: 0 }) }).extend(publicActions);
 
-let savedBlock: string | undefined;
+let savedBlock: bigint | undefined;
 let saving = false;
 async function saveIfChanged() {
   if (saving) return;
   saving = true;
   try {
-    const block = await rpc<string>("eth_blockNumber");
+    const block = await chain.getBlockNumber({ cacheTime: 0 });
     if (block !== savedBlock) {
-      writeChainState(stateFile, await rpc<`0x${string}`>("anvil_dumpState"));
+      writeChainState(stateFile, await chain.dumpState());
       savedBlock = block;
     }
   } catch {

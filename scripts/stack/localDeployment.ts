@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { type Address, createPublicClient, http } from "viem";
 
 const deploymentFile = join(import.meta.dirname, "../../deployments/31337.json");
 
@@ -9,16 +10,8 @@ const deploymentFile = join(import.meta.dirname, "../../deployments/31337.json")
  */
 export async function isDeployedOn(rpcUrl: string) {
   if (!existsSync(deploymentFile)) return false;
-  const { contracts } = JSON.parse(readFileSync(deploymentFile, "utf8")) as { contracts: Record<string, { address: string }> };
-  const codes = await Promise.all(
-    Object.values(contracts).map(async ({ address }) => {
-      const response = await fetch(rpcUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_getCode", params: [address, "latest"] }),
-      });
-      return ((await response.json()) as { result?: string }).result ?? "0x";
-    }),
-  );
-  return codes.length > 0 && codes.every((code) => code !== "0x");
+  const { contracts } = JSON.parse(readFileSync(deploymentFile, "utf8")) as { contracts: Record<string, { address: Address }> };
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  const codes = await Promise.all(Object.values(contracts).map(({ address }) => client.getCode({ address })));
+  return codes.length > 0 && codes.every((code) => code !== undefined && code !== "0x");
 }

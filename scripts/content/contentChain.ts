@@ -20,9 +20,20 @@ export interface ContentChain {
   walletClient: WalletClient;
   chainId: number;
   editions: Address;
-  ipfs: Pick<KuboRPCClient, "add">;
+  ipfs: Pick<KuboRPCClient, "add" | "pin">;
   reader: ArticleReader;
   log?: (line: string) => void;
+}
+
+export interface WriteHooks {
+  /**
+   * Called with the nonce the transaction will carry, before it is sent: a caller that records it
+   * can tell afterwards whether a send it never heard back from reached the chain.
+   */
+  beforeSend?: (nonce: number) => Promise<void>;
+  onSent?: (hash: `0x${string}`) => void | Promise<void>;
+  /** How long to wait for the receipt (viem's default, 180 s, unless given; 0 waits for ever). */
+  receiptTimeoutMs?: number;
 }
 
 /**
@@ -34,12 +45,7 @@ export async function sendContractWrite<
   const abi extends Abi,
   functionName extends ContractFunctionName<abi, WriteMutability>,
   const args extends ContractFunctionArgs<abi, WriteMutability, functionName>,
->(
-  publicClient: PublicClient,
-  walletClient: WalletClient,
-  call: ContractWrite<abi, functionName, args>,
-  onSent?: (hash: `0x${string}`) => void,
-) {
+>(publicClient: PublicClient, walletClient: WalletClient, call: ContractWrite<abi, functionName, args>, hooks: WriteHooks = {}) {
   const account = walletClient.account;
   if (!account) throw new Error("The wallet client has no account to send from.");
   // Checked against its ABI by the caller's types; widened once here, where viem's generics
@@ -53,9 +59,14 @@ export async function sendContractWrite<
     Account
   >;
   const { request, result } = await publicClient.simulateContract(widened);
-  const hash = await walletClient.writeContract({ ...request, chain: walletClient.chain });
-  onSent?.(hash);
-  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  let nonce: number | undefined;
+  if (hooks.beforeSend) {
+    nonce = await publicClient.getTransactionCount({ address: account.address, blockTag: "pending" });
+    await hooks.beforeSend(nonce);
+  }
+  const hash = await walletClient.writeContract({ ...request, nonce, chain: walletClient.chain });
+  await hooks.onSent?.(hash);
+  const receipt = await publicClient.waitForTransactionReceipt({ hash, timeout: hooks.receiptTimeoutMs });
   if (receipt.status !== "success") throw new Error(`Transaction ${hash} (${call.functionName}) reverted.`);
   return { hash, receipt, result: result as ContractFunctionReturnType<abi, WriteMutability, functionName, args> };
 }

@@ -18,7 +18,7 @@ const OVERRIDES = {
 const NUMERIC = new Set(["edition.max_supply", "edition.wallet_cap", "premium.tier"]);
 
 export const USAGE =
-  "Usage: npm run publish:article -- <file.md> [--network <name>] " +
+  "Usage: npm run publish:article -- <file.md> [--network <name>] [--abandon] " +
   Object.keys(OVERRIDES)
     .map((flag) => `[--${flag} <value>]`)
     .join(" ");
@@ -30,6 +30,7 @@ export function publishArgs(argv: string[]) {
     options: {
       network: { type: "string", default: "localhost" },
       help: { type: "boolean" },
+      abandon: { type: "boolean" },
       ...Object.fromEntries(Object.keys(OVERRIDES).map((flag) => [flag, { type: "string" as const }])),
     },
   });
@@ -40,5 +41,5 @@ export function publishArgs(argv: string[]) {
     if (typeof value !== "string") continue;
     overrides[field] = NUMERIC.has(field) && /^-?\d+$/.test(value) ? Number(value) : value;
   }
-  return { file: positionals[0], network: values.network as string, overrides };
+  return { file: positionals[0], network: values.network as string, overrides, abandon: values.abandon === true };
 }

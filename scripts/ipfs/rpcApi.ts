@@ -41,6 +41,14 @@ export function createRpcApi(node: IpfsNode, gate: GcGate, options: RpcApiOption
         .catch((error) => notFoundIfTimedOut(error, cid, signal, options.fetchTimeoutMs));
       json(res, { Pins: [cid.toString()] });
     },
+    "pin/rm": async (_req, res, params) => {
+      const cid = parseCid(params.get("arg"));
+      // Kubo answers an unpinned CID with an error; so do we, so a caller learns it was not pinned.
+      if (!(await node.helia.pins.isPinned(cid))) throw new HttpError(500, `${cid} is not pinned`);
+      // Like `pins.add`, a generator that unpins nothing unless iterated.
+      for await (const _ of node.helia.pins.rm(cid));
+      json(res, { Pins: [cid.toString()] });
+    },
     "pin/ls": async (_req, res, params) => {
       const args = params.getAll("arg");
       const pins: Array<{ Cid: string; Type: string }> = [];

@@ -31,7 +31,7 @@ describe("publishing and reading articles", () => {
     const source = await loadArticleSource(SAMPLE);
     ({ articleId } = await publishArticleFile(source, { ...stack.context, log: (line) => lines.push(line) }));
   });
-  afterAll(() => stack?.ipfs.stop());
+  afterAll(() => stack?.stop());
 
   it("puts the metadata CID on chain and says what it did, step by step", async () => {
     const [uri, sale, terms] = await stack.publicClient.readContract({
@@ -150,7 +150,7 @@ describe("master key rotation", () => {
   beforeAll(async () => {
     stack = await startContentStack();
   });
-  afterAll(() => stack?.ipfs.stop());
+  afterAll(() => stack?.stop());
 
   it("rotates the master key: every premium article re-wrapped and revised on chain, readable with the new key only", async () => {
     const sample = await loadArticleSource(SAMPLE);

@@ -28,7 +28,7 @@ describe("seeded content", () => {
     stack = await startContentStack();
     seeded = await seedArticles(stack.context, stack.wallets.slice(5, 8), quiet);
   });
-  afterAll(() => stack?.ipfs.stop());
+  afterAll(() => stack?.stop());
 
   const read = (articleId: bigint) =>
     stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "article", args: [articleId] });

@@ -10,14 +10,17 @@ import { createArticleReader } from "../../web/src/content/createArticleReader.t
 import { loadMasterKeyring } from "../../web/src/content/loadMasterKeyring.ts";
 import type { MasterKeyring } from "../../web/src/content/masterKey.ts";
 import { startTestIpfs } from "./embeddedIpfs.ts";
+import { startTestDatabase } from "./testDatabase.ts";
 
 /**
  * The real content stack in one process: an embedded IPFS node on free loopback ports, Hardhat's
- * in-process EVM with the publication deployed by the production deploy code, and a master key
- * file in a fresh temporary directory.
+ * in-process EVM with the publication deployed by the production deploy code, the database (the
+ * publish lock and records), and a master key file in a fresh temporary directory. `stop` ends
+ * the node and the database.
  */
 export async function startContentStack() {
   const ipfs = await startTestIpfs();
+  const database = await startTestDatabase();
   const { viem } = await network.create();
   const publicClient = await viem.getPublicClient();
   const wallets = await viem.getWalletClients();
@@ -46,6 +49,7 @@ export async function startContentStack() {
     masterKey: keyring.current,
     siteUrl: "http://localhost:3000",
     cache: packageCache(join(workDir, "packages.json")),
+    db: database.db,
   };
   return {
     ipfs,
@@ -62,6 +66,12 @@ export async function startContentStack() {
     reader,
     readerWith,
     context,
+    database,
+    async stop() {
+      await ipfs.stop();
+      await database.db.destroy();
+      await database.stop();
+    },
   };
 }
 

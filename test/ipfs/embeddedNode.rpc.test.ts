@@ -55,6 +55,13 @@ describe("embedded IPFS node: Kubo RPC API through kubo-rpc-client", () => {
     expect(listed).toEqual([added.cid.toString()]);
   });
 
+  it("unpins on request, and says so when the CID was not pinned", async () => {
+    const added = await ipfs.client.add("pinned, then abandoned");
+    expect((await ipfs.client.pin.rm(added.cid)).toString()).toBe(added.cid.toString());
+    await expect(toArray(ipfs.client.pin.ls({ paths: [added.cid] }))).rejects.toThrow(/not pinned/);
+    await expect(ipfs.client.pin.rm(added.cid)).rejects.toThrow(/not pinned/);
+  });
+
   it("answers id and version in Kubo's shape", async () => {
     const id = await ipfs.client.id();
     expect(id.id.toString()).toMatch(/^12D3Koo/);

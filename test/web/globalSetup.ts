@@ -30,6 +30,7 @@ export default async function globalSetup() {
         CONTENT_KEY_FILE: join(dataDir, "keys", "content-master.key"),
         CONTENT_DATA_DIR: join(dataDir, "content"),
         PUBLIC_SITE_URL: stack.siteUrl,
+        DATABASE_URL: stack.databaseUrl,
       },
     },
   ).catch(async (error) => {
@@ -42,6 +43,7 @@ export default async function globalSetup() {
     ipfsApi: stack.ipfsApi,
     ipfsGateway: stack.ipfsGateway,
     dataDir,
+    databaseUrl: stack.databaseUrl,
   });
   return async () => {
     await stack.stop();

@@ -1,6 +1,7 @@
 import type { KuboRPCClient } from "kubo-rpc-client";
 import { EDITION_HOLDERS_ONLY } from "../generated/contracts.ts";
-import type { ArticleMetadata } from "./articleMetadata.ts";
+import { cidOfBytes } from "../ipfs/cidOfBytes.ts";
+import { type ArticleMetadata, premiumEnvelopeSchema } from "./articleMetadata.ts";
 import { ALGORITHM, articleIdentity, newDataKey, newIv, seal } from "./contentCrypto.ts";
 import { coverCard } from "./coverCard.ts";
 import type { ArticleSource } from "./loadArticleSource.ts";
@@ -17,11 +18,28 @@ export interface PackageContext {
   authors: { name: string; address: string }[];
   siteUrl: string;
   onStep?: (message: string) => void;
+  /** What an interrupted run of this article uploaded: found steps are reused, new ones recorded. */
+  uploads?: PackageUploads;
+}
+
+/** A publish's record of its uploads by step (`image:<ref>`, `title-card`, `preview`, `premium`, `metadata`). */
+export interface PackageUploads {
+  reuse(step: string): Promise<{ cid: string; detail: unknown } | undefined>;
+  record(step: string, cid: string, detail?: unknown): Promise<void>;
 }
 
 export interface ArticlePackage {
   metadataCid: string;
   metadata: ArticleMetadata;
+}
+
+async function allSettledOrThrow<const values extends readonly unknown[]>(promises: values) {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [index in keyof values]: Awaited<values[index]>;
+  };
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -52,36 +70,61 @@ function sealPremium(source: ArticleSource, context: PackageContext) {
  * part sealed under a fresh data key, and the metadata JSON whose CID goes on chain.
  */
 export async function packageArticle(source: ArticleSource, context: PackageContext): Promise<ArticlePackage> {
-  const { ipfs, onStep = () => {} } = context;
+  const { ipfs, uploads, onStep = () => {} } = context;
   const { frontmatter } = source;
-  const add = async (label: string, bytes: Uint8Array) => {
+  const upload = async (step: string, label: string, bytes: Uint8Array, detail?: unknown) => {
+    // Recorded before it is pinned: a run killed mid-upload leaves a record to resume from or
+    // unpin, never a pin nobody knows of.
+    const expected = uploads && (await cidOfBytes(bytes)).toString();
+    if (uploads) await uploads.record(step, expected!, detail);
     const { cid } = await ipfs.add(bytes, { pin: true, cidVersion: 0 });
+    if (uploads && cid.toString() !== expected) await uploads.record(step, cid.toString(), detail);
     onStep(`${label} (${kib(bytes.byteLength)}) -> ${cid}`);
     return cid.toString();
+  };
+  // Same digest, same bytes: a step uploaded by an interrupted run is taken as it is.
+  const uploadOnce = async (step: string, label: string, bytes: () => Uint8Array) => {
+    const before = await uploads?.reuse(step);
+    if (!before) return upload(step, label, bytes());
+    onStep(`${label}: reusing the upload made before -> ${before.cid}`);
+    return before.cid;
+  };
+  // Sealing is random (a fresh data key): reused only when sealed for this master key and level.
+  const premiumPart = async () => {
+    if (source.premium === null || !frontmatter.premium) return null;
+    const level = frontmatter.premium.tier === "edition" ? EDITION_HOLDERS_ONLY : frontmatter.premium.tier;
+    const before = await uploads?.reuse("premium");
+    const envelope = premiumEnvelopeSchema.safeParse(before && { ...(before.detail as object), cid: before.cid });
+    if (envelope.success && envelope.data.key_id === context.masterKey.id && envelope.data.level === level) {
+      onStep(`Encrypted premium part: reusing the upload made before -> ${envelope.data.cid}`);
+      return envelope.data;
+    }
+    const { sealed, envelope: fresh } = sealPremium(source, context);
+    const cid = await upload("premium", `Encrypted premium part with ${ALGORITHM}, uploaded`, sealed, fresh);
+    return { cid, ...fresh };
   };
 
   const links = new Map<string, string>();
   const images = [];
   for (const image of source.images) {
     if (links.has(image.ref)) continue;
-    const cid = await add(`Uploaded image ${image.ref}`, image.bytes);
+    const cid = await uploadOnce(`image:${image.ref}`, `Uploaded image ${image.ref}`, () => image.bytes);
     links.set(image.ref, `ipfs://${cid}`);
     images.push({ ref: image.ref, cid });
   }
   const firstImage = images[0] ? `ipfs://${images[0].cid}` : undefined;
-  const titleCard = frontmatter.cover || firstImage ? null : coverCard(frontmatter.title, frontmatter.section, frontmatter.publication);
+  const needsTitleCard = !frontmatter.cover && !firstImage;
   const preview = new TextEncoder().encode(rewriteImageLinks(source.free, links));
-  const sealedPremium = source.premium !== null && frontmatter.premium ? sealPremium(source, context) : null;
 
   // The title card, preview and premium part do not depend on each other: upload them together.
-  const [titleCardCid, previewCid, premiumCid] = await Promise.all([
-    titleCard && add("Uploaded title card", titleCard),
-    add("Uploaded free preview", preview),
-    sealedPremium && add(`Encrypted premium part with ${ALGORITHM}, uploaded`, sealedPremium.sealed),
-  ]);
+  // All settle before a failure is thrown, so nothing is still uploading (and recording) after it.
+  const [titleCardCid, previewCid, premium] = await allSettledOrThrow([
+    needsTitleCard &&
+      uploadOnce("title-card", "Uploaded title card", () => coverCard(frontmatter.title, frontmatter.section, frontmatter.publication)),
+    uploadOnce("preview", "Uploaded free preview", () => preview),
+    premiumPart(),
+  ] as const);
   const cover = frontmatter.cover ? (links.get(frontmatter.cover) ?? frontmatter.cover) : (firstImage ?? `ipfs://${titleCardCid}`);
-  const premium: ArticleMetadata["properties"]["premium"] =
-    sealedPremium && premiumCid ? { cid: premiumCid, ...sealedPremium.envelope } : null;
 
   const published = frontmatter.published;
   const metadata: ArticleMetadata = {
@@ -114,6 +157,7 @@ export async function packageArticle(source: ArticleSource, context: PackageCont
       premium,
     },
   };
-  const metadataCid = await add("Uploaded metadata", new TextEncoder().encode(JSON.stringify(metadata, null, 2)));
+  // Always uploaded: small, and its bytes follow from the steps above (the same CID when they match).
+  const metadataCid = await upload("metadata", "Uploaded metadata", new TextEncoder().encode(JSON.stringify(metadata, null, 2)));
   return { metadataCid, metadata };
 }

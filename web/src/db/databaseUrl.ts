@@ -20,3 +20,14 @@ export function databaseUrl(dataDir: string, env: NodeJS.ProcessEnv = process.en
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   throw new Error("No database: start the local publication with `npm start` (it runs one), or set DATABASE_URL to a Postgres server.");
 }
+
+/** A database URL fit for a log line or an error: its password is never printed. */
+export function redactedUrl(url: string) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(an unparsable DATABASE_URL)";
+  }
+}

@@ -28,4 +28,38 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`drop table sessions, used_nonces`.execute(db);
     },
   },
+  "2026-11-26-002-publish-runs": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("publish_runs")
+        .addColumn("key", "text", (column) => column.primaryKey())
+        .addColumn("slug", "text", (column) => column.notNull())
+        .addColumn("state", "text", (column) => column.notNull())
+        .addColumn("metadata_cid", "text")
+        .addColumn("sender", "text")
+        .addColumn("nonce", "numeric")
+        .addColumn("from_block", "numeric")
+        .addColumn("transaction_hash", "text")
+        .addColumn("article_id", "numeric")
+        .addColumn("lock_owner", "text")
+        .addColumn("lock_expires_at", "timestamptz")
+        .addColumn("created_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
+        .addColumn("updated_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex("publish_runs_by_slug").on("publish_runs").columns(["slug", "state"]).execute();
+      await db.schema
+        .createTable("publish_uploads")
+        .addColumn("run_key", "text", (column) => column.notNull().references("publish_runs.key"))
+        .addColumn("step", "text", (column) => column.notNull())
+        .addColumn("cid", "text", (column) => column.notNull())
+        .addColumn("detail", "jsonb")
+        .addColumn("unpinned", "boolean", (column) => column.notNull().defaultTo(false))
+        .addPrimaryKeyConstraint("publish_uploads_pk", ["run_key", "step"])
+        .execute();
+      await db.schema.createIndex("publish_uploads_by_cid").on("publish_uploads").column("cid").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table publish_uploads, publish_runs`.execute(db);
+    },
+  },
 };

@@ -4,6 +4,8 @@ import type { Generated } from "kysely";
 export interface Database {
   used_nonces: UsedNoncesTable;
   sessions: SessionsTable;
+  publish_runs: PublishRunsTable;
+  publish_uploads: PublishUploadsTable;
 }
 
 /** Sign-in nonces already spent, kept until they expire (after that they sign nobody in anyway). */
@@ -22,4 +24,41 @@ export interface SessionsTable {
   revoked: Generated<boolean>;
   /** Order of opening, finer than `issued_at`'s seconds: decides which session is oldest. */
   opened: Generated<string>;
+}
+
+/** Where a publish run stands; each state is written as the step before it finishes. */
+export type PublishState = "uploading" | "sending" | "sent" | "published" | "abandoned";
+
+/**
+ * One article's way onto one publication, keyed by its content digest: the lock that keeps two
+ * publishes of it apart, and the transaction it sent, so that it is sent once.
+ */
+export interface PublishRunsTable {
+  /** `<chainId>:<editions address, lower case>:<content digest>`. */
+  key: string;
+  slug: string;
+  state: PublishState;
+  metadata_cid: string | null;
+  /** The account and nonce the publish transaction is sent with (written before it is sent). */
+  sender: string | null;
+  nonce: string | null;
+  /** The latest block before sending: where to look for it if its hash was never recorded. */
+  from_block: string | null;
+  transaction_hash: string | null;
+  article_id: string | null;
+  lock_owner: string | null;
+  lock_expires_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** What a run uploaded and pinned, step by step, so a re-run reuses it and an abandon unpins it. */
+export interface PublishUploadsTable {
+  run_key: string;
+  /** `image:<ref>`, `title-card`, `preview`, `premium` or `metadata`. */
+  step: string;
+  cid: string;
+  /** What else the step needs to be reused (the premium part's envelope). */
+  detail: unknown;
+  unpinned: Generated<boolean>;
 }

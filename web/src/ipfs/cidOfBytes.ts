@@ -22,3 +22,8 @@ export async function bytesMatchCid(bytes: Uint8Array, cid: CID) {
   const { cid: computed } = await kuboImport(once(bytes), discard, { cidVersion: cid.version as 0 | 1 });
   return computed.equals(cid);
 }
+
+/** The CID Kubo gives `bytes` added as one file (CIDv0, its defaults), computed without a node. */
+export async function cidOfBytes(bytes: Uint8Array) {
+  return (await kuboImport(once(bytes), discard, { cidVersion: 0 })).cid;
+}

@@ -119,7 +119,8 @@ export async function startLocalStack(options: LocalStackOptions) {
       markWebBuild(options.web.distDir, hash);
     }
     log(`Starting the web app on ${siteUrl}`);
-    services.start("web", bin("next"), ["start", "web", "--port", String(port.web), "--hostname", "127.0.0.1"], webEnv);
+    // Next's handler in our own server (web/server.ts), which can answer a page as a 503.
+    services.start("web", "node", [join(root, "web/server.ts")], { ...webEnv, WEB_PORT: String(port.web), WEB_HOSTNAME: "127.0.0.1" });
     await waitFor("The web app", async () => (await fetch(`${siteUrl}/api/auth/nonce`)).ok);
 
     return { rpcUrl, ipfsApi, ipfsGateway, siteUrl, databaseUrl, embeddedDatabase, dataDir: options.dataDir, logDir, stop: services.stop };

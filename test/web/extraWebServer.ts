@@ -12,10 +12,12 @@ const root = join(import.meta.dirname, "../..");
 export async function startExtraWebServer(overrides: Record<string, string>) {
   const stack = webStack();
   const port = await choosePort(0);
-  const child = spawn(join(root, "node_modules/.bin/next"), ["start", "web", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(join(root, "node_modules/.bin/node"), [join(root, "web/server.ts")], {
     env: {
       ...process.env,
       PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`,
+      WEB_PORT: String(port),
+      WEB_HOSTNAME: "127.0.0.1",
       NEXT_DIST_DIR: ".next-test",
       TOPNFTPOST_DATA_DIR: stack.dataDir,
       CONTENT_KEY_FILE: join(stack.dataDir, "keys", "content-master.key"),

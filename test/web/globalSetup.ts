@@ -1,11 +1,8 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { startLocalStack } from "../../scripts/stack/localStack.ts";
-
-const root = join(import.meta.dirname, "../..");
+import { publishFixture } from "./publishFixture.ts";
 
 /** Starts the real local stack once for all browser and gate tests, in a throwaway data folder. */
 export default async function globalSetup() {
@@ -18,22 +15,7 @@ export default async function globalSetup() {
     log: (line) => console.log(`[stack] ${line}`),
   });
   // An article that tries to run script, published like any other through the publish CLI.
-  await promisify(execFile)(
-    process.execPath,
-    [join(root, "scripts/content/publishArticle.ts"), join(root, "test/web/fixtures/script-injection.en.md")],
-    {
-      env: {
-        ...process.env,
-        CHAIN_RPC_URL: stack.rpcUrl,
-        IPFS_API_URL: stack.ipfsApi,
-        IPFS_GATEWAY_URL: stack.ipfsGateway,
-        CONTENT_KEY_FILE: join(dataDir, "keys", "content-master.key"),
-        CONTENT_DATA_DIR: join(dataDir, "content"),
-        PUBLIC_SITE_URL: stack.siteUrl,
-        DATABASE_URL: stack.databaseUrl,
-      },
-    },
-  ).catch(async (error) => {
+  await publishFixture({ ...stack, dataDir }, "script-injection.en.md").catch(async (error) => {
     await stack.stop();
     throw error;
   });

@@ -12,12 +12,25 @@ export interface CliRun {
   exited: Promise<number | null>;
 }
 
+/** Where the test stack runs: what the CLI needs to reach it. */
+export interface StackEndpoints {
+  rpcUrl: string;
+  ipfsApi: string;
+  ipfsGateway: string;
+  siteUrl: string;
+  dataDir: string;
+  databaseUrl: string;
+}
+
 /**
  * `npm run publish:article` against the test stack, as an editor runs it; `onLine` sees each
  * line as it is printed (to kill the run at a chosen step).
  */
-export function runPublishCli(args: string[], onLine: (line: string, run: CliRun) => void = () => {}): CliRun {
-  const stack = webStack();
+export function runPublishCli(
+  args: string[],
+  onLine: (line: string, run: CliRun) => void = () => {},
+  stack: StackEndpoints = webStack(),
+): CliRun {
   const child = spawn(process.execPath, [join(root, "scripts/content/publishArticle.ts"), ...args], {
     cwd: root,
     env: {
@@ -53,8 +66,8 @@ export function runPublishCli(args: string[], onLine: (line: string, run: CliRun
 }
 
 /** Runs the CLI to its end; throws with its output when it fails. */
-export async function publishWithCli(args: string[]) {
-  const run = runPublishCli(args);
+export async function publishWithCli(args: string[], stack: StackEndpoints = webStack()) {
+  const run = runPublishCli(args, () => {}, stack);
   const code = await run.exited;
   if (code !== 0) throw new Error(`publish:article exited with ${code}:\n${run.lines.join("\n")}`);
   return run.lines;

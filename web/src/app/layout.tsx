@@ -7,6 +7,7 @@ import { currentLocale } from "@/server/locale.ts";
 import { translator } from "@/i18n/messages.ts";
 import { readSession, SESSION_COOKIE } from "@/server/session.ts";
 import { serverConfig } from "@/server/serverConfig.ts";
+import { nullWhileDown } from "@/server/serviceUnavailable.ts";
 // Noto Sans KR from npm, cut into unicode-range subsets: a page downloads only the glyphs it shows.
 import "@fontsource-variable/noto-sans-kr";
 import "./globals.css";
@@ -23,7 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await currentLocale();
   const t = translator(locale);
-  const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
+  // The masthead leaves out who is signed in while the database is down; the page says why if it needs it.
+  const session = await nullWhileDown(readSession((await cookies()).get(SESSION_COOKIE)?.value));
   return (
     <html lang={locale}>
       <body>

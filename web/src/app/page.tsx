@@ -1,14 +1,21 @@
 import Link from "next/link";
 import { ArticleCard } from "@/components/ArticleCard.tsx";
-import { chainNow, listArticles } from "@/server/catalog.ts";
+import { chainNow, readCatalog } from "@/server/catalog.ts";
 import { serverTranslator } from "@/server/locale.ts";
+import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
 
 const PER_PAGE = 10;
 
-export default async function FrontPage({ searchParams }: { searchParams: Promise<{ page?: string; tag?: string }> }) {
+type Props = { searchParams: Promise<{ page?: string; tag?: string }> };
+
+export default function FrontPage(props: Props) {
+  return pageUnlessUnavailable(() => frontPage(props));
+}
+
+async function frontPage({ searchParams }: Props) {
   const { locale, t } = await serverTranslator();
   const { page: pageParam, tag } = await searchParams;
-  const [all, now] = await Promise.all([listArticles(), chainNow()]);
+  const [{ articles: all, unreachable }, now] = await Promise.all([readCatalog(), chainNow()]);
   const articles = tag ? all.filter((a) => a.metadata.properties.tags.includes(tag) || a.metadata.properties.section === tag) : all;
   const pages = Math.max(1, Math.ceil(articles.length / PER_PAGE));
   const page = Math.min(pages, Math.max(1, Number.parseInt(pageParam ?? "1", 10) || 1));
@@ -31,6 +38,11 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
           </li>
         ))}
       </ul>
+      {unreachable.size > 0 && (
+        <p role="status" data-testid="articles-left-out">
+          {t("front.someUnreachable")}
+        </p>
+      )}
       {shown.length === 0 && <p>{t("front.empty")}</p>}
       <ul className="cards">
         {shown.map((article) => (

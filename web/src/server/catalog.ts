@@ -4,6 +4,7 @@ import { ContentError } from "@/content/contentError.ts";
 import { articleEditionsAbi, membershipPassAbi } from "@/generated/contracts.ts";
 import { articleReader, chainClient, publicationAddresses } from "./publication.ts";
 import { serverConfig } from "./serverConfig.ts";
+import { unavailableService } from "./serviceUnavailable.ts";
 
 export interface ArticleEntry {
   id: number;
@@ -43,7 +44,17 @@ function freshForASecond<value>(load: () => Promise<value>) {
   };
 }
 
-async function loadArticles(): Promise<ArticleEntry[]> {
+export interface Catalog {
+  /** Every article whose metadata arrived, newest first. */
+  articles: ArticleEntry[];
+  /**
+   * Articles on chain whose metadata IPFS did not deliver this time, with why: left off the lists
+   * until a later load fetches them (nothing failed is cached), so one missing CID hides only itself.
+   */
+  unreachable: Map<number, ContentError>;
+}
+
+async function loadCatalog(): Promise<Catalog> {
   const reader = await articleReader();
   const count = await chainClient().readContract({
     address: publicationAddresses().editions,
@@ -51,10 +62,13 @@ async function loadArticles(): Promise<ArticleEntry[]> {
     functionName: "articleCount",
   });
   const ids = Array.from({ length: Number(count) }, (_, index) => BigInt(Number(count) - index));
+  const unreachable = new Map<number, ContentError>();
   const loaded = await Promise.all(
-    ids.map(async (id) => {
+    ids.map(async (id): Promise<ArticleEntry | null> => {
+      // A chain that does not answer fails the whole catalog: without it nothing can be listed.
+      const { uri, sale, terms } = await reader.record(id);
       try {
-        const { uri, sale, terms, metadata } = await reader.article(id);
+        const metadata = await reader.metadataAt(uri, id);
         return {
           id: Number(id),
           metadataCid: uri.slice("ipfs://".length),
@@ -63,17 +77,25 @@ async function loadArticles(): Promise<ArticleEntry[]> {
           premiumLevel: terms.premiumLevel,
         };
       } catch (error) {
-        if (!(error instanceof ContentError) || error.code === "unavailable") throw error;
-        console.warn(`Article ${id} is left off the catalog: ${error.message}`);
+        if (!(error instanceof ContentError)) throw error;
+        if (unavailableService(error) === "ipfs") {
+          console.warn(`Article ${id} is left off the catalog until IPFS delivers its metadata: ${error.message}`);
+          unreachable.set(Number(id), error);
+        } else {
+          console.warn(`Article ${id} is left off the catalog: ${error.message}`);
+        }
         return null;
       }
     }),
   );
-  return loaded.filter((entry) => entry !== null);
+  return { articles: loaded.filter((entry) => entry !== null), unreachable };
 }
 
-/** Every published article, newest first (re-read at most once a second). */
-export const listArticles = freshForASecond(loadArticles);
+/** The published articles (re-read at most once a second). */
+export const readCatalog = freshForASecond(loadCatalog);
+
+/** Every published article whose metadata is at hand, newest first. */
+export const listArticles = async () => (await readCatalog()).articles;
 
 /** The chain's time (latest block), which sale windows and pass expiry follow, not the server's. */
 export const chainNow = freshForASecond(() =>
@@ -82,12 +104,23 @@ export const chainNow = freshForASecond(() =>
     .then((block) => Number(block.timestamp)),
 );
 
-/** An article by numeric id or by slug. */
+/**
+ * An article by numeric id or by slug, or undefined when there is none. While some article's
+ * metadata is unreachable, a slug not found may be that article's: IPFS's error is thrown then
+ * (a 503, "try again"), not a 404 for an article that exists on chain.
+ */
 export async function findArticle(idOrSlug: string) {
-  const list = await listArticles();
-  return /^\d+$/.test(idOrSlug)
-    ? list.find((entry) => entry.id === Number(idOrSlug))
-    : list.find((entry) => entry.metadata.properties.slug === idOrSlug);
+  const { articles, unreachable } = await readCatalog();
+  if (/^\d+$/.test(idOrSlug)) {
+    const id = Number(idOrSlug);
+    const unfetched = unreachable.get(id);
+    if (unfetched) throw unfetched;
+    return articles.find((entry) => entry.id === id);
+  }
+  const found = articles.find((entry) => entry.metadata.properties.slug === idOrSlug);
+  const [unfetched] = unreachable.values();
+  if (!found && unfetched) throw unfetched;
+  return found;
 }
 
 export async function listTiers(): Promise<TierEntry[]> {

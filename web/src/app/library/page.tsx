@@ -6,13 +6,18 @@ import { formatDate, formatPrice } from "@/i18n/formatting.ts";
 import { passNumber } from "@/contracts/passNumber.ts";
 import { chainNow } from "@/server/catalog.ts";
 import { serverTranslator } from "@/server/locale.ts";
+import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
 import { readLibrary } from "@/server/readLibrary.ts";
 import { readSession, SESSION_COOKIE } from "@/server/session.ts";
 import { walletSetupFor } from "@/server/walletSetupFor.ts";
 
 export const metadata: Metadata = { title: "My TopNFTpost" };
 
-export default async function LibraryPage() {
+export default function LibraryPage() {
+  return pageUnlessUnavailable(libraryPage);
+}
+
+async function libraryPage() {
   const { locale, t } = await serverTranslator();
   const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
   const library = session ? await readLibrary(session.address) : null;

@@ -3,11 +3,16 @@ import { MembershipIsland } from "@/components/MembershipIsland.tsx";
 import { formatNumber, formatPrice } from "@/i18n/formatting.ts";
 import { listTiers } from "@/server/catalog.ts";
 import { serverTranslator } from "@/server/locale.ts";
+import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
 import { walletSetupFor } from "@/server/walletSetupFor.ts";
 
 export const metadata: Metadata = { title: "Membership" };
 
-export default async function MembershipPage() {
+export default function MembershipPage() {
+  return pageUnlessUnavailable(membershipPage);
+}
+
+async function membershipPage() {
   const { locale, t } = await serverTranslator();
   const tiers = await listTiers();
   return (

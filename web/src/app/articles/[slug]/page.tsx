@@ -9,6 +9,8 @@ import { formatDate, formatNumber, formatPrice } from "@/i18n/formatting.ts";
 import { chainNow, findArticle, gatewayLink, listTiers } from "@/server/catalog.ts";
 import { articleReader } from "@/server/publication.ts";
 import { serverTranslator } from "@/server/locale.ts";
+import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
+import { nullWhileDown, unavailableService } from "@/server/serviceUnavailable.ts";
 import { renderPublicMarkdown } from "@/server/renderMarkdown.ts";
 import { readSession, SESSION_COOKIE } from "@/server/session.ts";
 import { walletSetupFor } from "@/server/walletSetupFor.ts";
@@ -16,7 +18,8 @@ import { walletSetupFor } from "@/server/walletSetupFor.ts";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await findArticle((await params).slug);
+  // While a service is down the page itself says so (a 503); its metadata is left out.
+  const article = await nullWhileDown(findArticle((await params).slug));
   if (!article) return {};
   const { metadata } = article;
   return {
@@ -35,15 +38,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default function ArticlePage(props: Props) {
+  return pageUnlessUnavailable(() => articlePage(props));
+}
+
+async function articlePage({ params }: Props) {
   const { locale, t } = await serverTranslator();
   const article = await findArticle((await params).slug);
   if (!article) notFound();
   const { metadata, sale, premiumLevel } = article;
   const { properties } = metadata;
+  // Content that fails its checks is left out, saying so; an IPFS that does not answer makes the page a 503.
   const preview = await (await articleReader()).preview(metadata).then(
     (markdown) => renderPublicMarkdown(properties.preview.cid, markdown),
-    () => null,
+    (error: unknown) => {
+      if (unavailableService(error)) throw error;
+      return null;
+    },
   );
   const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
   const tiers = tiersUnlocking(premiumLevel > 0 ? await listTiers() : [], premiumLevel);
@@ -70,7 +81,7 @@ export default async function ArticlePage({ params }: Props) {
       <p className="muted">{t("article.by", { authors: properties.authors.map((a) => a.name).join(", ") })}</p>
       <img className="cover" src={gatewayLink(metadata.image)} alt="" />
       {preview === null ? (
-        <p role="alert">{t("article.unavailable", { reason: "IPFS" })}</p>
+        <p role="alert">{t("article.previewRefused")}</p>
       ) : (
         // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized on the server by the one Markdown policy (web/src/markdown)
         <div className="prose" data-testid="free-content" dangerouslySetInnerHTML={{ __html: preview }} />

@@ -18,8 +18,8 @@ export interface ServiceEvents {
 /**
  * The processes one local stack started: long-running services (output to `<logDir>/<name>.log`,
  * process id in `<logDir>/<name>.pid`) and one-off steps. A service that crashes is started
- * again alone, with a growing delay; one that keeps crashing is given up on. `stop` ends them
- * all, whole process groups, and waits until they are gone.
+ * again alone, with a growing delay; one that keeps crashing is given up on. `stop` asks each to
+ * stop, waits until they are gone, and then clears their whole process groups.
  */
 export function createServiceGroup(logDir: string, events: ServiceEvents) {
   const running = new Map<string, ChildProcess>();
@@ -75,8 +75,17 @@ export function createServiceGroup(logDir: string, events: ServiceEvents) {
         (child) =>
           new Promise<void>((resolve) => {
             if (!child.pid || child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once("exit", () => resolve());
-            if (!killGroup(child, "SIGTERM")) resolve(); // already gone
+            child.once("exit", () => {
+              killGroup(child, "SIGKILL"); // anything it left behind in its group
+              resolve();
+            });
+            // The service alone is asked to stop, not its group: it stops its own children in
+            // order (the chain saves its last block before anvil goes).
+            try {
+              process.kill(child.pid, "SIGTERM");
+            } catch {
+              return resolve(); // already gone
+            }
             setTimeout(() => {
               killGroup(child, "SIGKILL");
               resolve();

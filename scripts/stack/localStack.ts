@@ -123,7 +123,19 @@ export async function startLocalStack(options: LocalStackOptions) {
     services.start("web", "node", [join(root, "web/server.ts")], { ...webEnv, WEB_PORT: String(port.web), WEB_HOSTNAME: "127.0.0.1" });
     await waitFor("The web app", async () => (await fetch(`${siteUrl}/api/auth/nonce`)).ok);
 
-    return { rpcUrl, ipfsApi, ipfsGateway, siteUrl, databaseUrl, embeddedDatabase, dataDir: options.dataDir, logDir, stop: services.stop };
+    return {
+      rpcUrl,
+      ipfsApi,
+      ipfsGateway,
+      siteUrl,
+      databaseUrl,
+      embeddedDatabase,
+      dataDir: options.dataDir,
+      logDir,
+      /** What the web server runs with: another one started beside it (a benchmark's) needs the same. */
+      webEnv,
+      stop: services.stop,
+    };
   } catch (error) {
     await services.stop();
     throw error;

@@ -15,6 +15,7 @@ import { createIndexReader } from "../../web/src/indexer/createIndexReader.ts";
 import { kuboImport } from "../../web/src/ipfs/kuboImport.ts";
 import { startTestIpfs } from "./embeddedIpfs.ts";
 import { TIERS } from "./publicationFixture.ts";
+import { newDatabaseOn } from "./testDatabase.ts";
 
 const root = join(import.meta.dirname, "../..");
 
@@ -36,9 +37,10 @@ function killGroup(child: ChildProcess | undefined) {
 /**
  * The indexer against real parts: anvil (a JSON-RPC chain, as `npm start` runs) with the
  * publication deployed by the production deploy code and the sample tiers created, an embedded
- * IPFS node, and `ponder start` on scripts/indexer with PGlite in a fresh folder.
+ * IPFS node, and `ponder start` on scripts/indexer with PGlite in a fresh folder, or on a fresh
+ * database of the Postgres server at TEST_DATABASE_URL when CI provides one.
  */
-export async function startIndexerStack() {
+export async function startIndexerStack(env: NodeJS.ProcessEnv = {}) {
   const workDir = mkdtempSync(join(tmpdir(), "topnftpost-indexer-"));
   const chainPort = await choosePort(0);
   const rpcUrl = `http://127.0.0.1:${chainPort}`;
@@ -88,7 +90,8 @@ export async function startIndexerStack() {
         IPFS_GATEWAY_URL: ipfs.gatewayUrl,
         IPFS_TIMEOUT_MS: "3000",
         INDEXER_POLLING_MS: "100",
-        INDEX_DATABASE_URL: "",
+        INDEX_DATABASE_URL: process.env.TEST_DATABASE_URL ? await newDatabaseOn(process.env.TEST_DATABASE_URL) : "",
+        ...env,
       },
     });
     indexer = spawnService(run.command, run.args, run.env, join(workDir, "indexer.log"));

@@ -10,11 +10,13 @@ export interface IndexerProcessOptions {
   /** HTTP port of the indexer's API (choose a free one: Ponder needs a number). */
   port: number;
   env: NodeJS.ProcessEnv;
+  /** "start" indexes (one per schema); "serve" only answers reads from the same Postgres schema. */
+  mode?: "start" | "serve";
 }
 
 /**
- * The command that runs the indexer (`ponder start` on scripts/indexer) and the environment it
- * needs, for the local stack and the tests alike.
+ * The command that runs the indexer (`ponder start` on scripts/indexer), or a read replica of it
+ * (`ponder serve`, Postgres only), and the environment it needs, for the local stack and the tests.
  */
 export function indexerProcess(options: IndexerProcessOptions) {
   const schema = indexerSchema(join(options.deploymentsDir, `${options.chainId}.json`));
@@ -25,7 +27,7 @@ export function indexerProcess(options: IndexerProcessOptions) {
       join(root, "scripts/indexer"),
       "--log-format",
       "json",
-      "start",
+      options.mode ?? "start",
       "--schema",
       schema,
       "--port",

@@ -47,10 +47,10 @@ export async function startIndexerStack(env: NodeJS.ProcessEnv = {}) {
   const chainArgs = ["--host", "127.0.0.1", "--port", String(chainPort), "--chain-id", String(LOCAL_CHAIN_ID), "--accounts", "20"];
   const chain = spawnService(join(root, "node_modules/.bin/anvil"), chainArgs, process.env, join(workDir, "chain.log"));
   let indexer: ChildProcess | undefined;
+  const replicas: ChildProcess[] = [];
   let ipfs: Awaited<ReturnType<typeof startTestIpfs>> | undefined;
   const stop = async () => {
-    killGroup(indexer);
-    killGroup(chain);
+    for (const child of [indexer, ...replicas, chain]) killGroup(child);
     await ipfs?.stop();
     // The index's PGlite folder is tens of megabytes; the logs beside it stay for a failed run.
     rmSync(join(workDir, "indexer"), { recursive: true, force: true });
@@ -79,24 +79,34 @@ export async function startIndexerStack(env: NodeJS.ProcessEnv = {}) {
       await publicClient.waitForTransactionReceipt({ hash: await pass.write.createTier([config]) });
 
     ipfs = await startTestIpfs();
-    const run = indexerProcess({
-      deploymentsDir,
-      chainId: LOCAL_CHAIN_ID,
-      port: await choosePort(0),
-      env: {
-        ...process.env,
-        CHAIN_RPC_URL: rpcUrl,
-        TOPNFTPOST_DATA_DIR: workDir,
-        IPFS_GATEWAY_URL: ipfs.gatewayUrl,
-        IPFS_TIMEOUT_MS: "3000",
-        INDEXER_POLLING_MS: "100",
-        INDEX_DATABASE_URL: process.env.TEST_DATABASE_URL ? await newDatabaseOn(process.env.TEST_DATABASE_URL) : "",
-        ...env,
-      },
-    });
+    const indexerEnv = {
+      ...process.env,
+      CHAIN_RPC_URL: rpcUrl,
+      TOPNFTPOST_DATA_DIR: workDir,
+      IPFS_GATEWAY_URL: ipfs.gatewayUrl,
+      IPFS_TIMEOUT_MS: "3000",
+      INDEXER_POLLING_MS: "100",
+      INDEX_DATABASE_URL: process.env.TEST_DATABASE_URL ? await newDatabaseOn(process.env.TEST_DATABASE_URL) : "",
+      ...env,
+    };
+    const run = indexerProcess({ deploymentsDir, chainId: LOCAL_CHAIN_ID, port: await choosePort(0), env: indexerEnv });
     indexer = spawnService(run.command, run.args, run.env, join(workDir, "indexer.log"));
     await waitFor("the indexer", async () => (await fetch(`${run.url}/ready`)).ok, 120_000);
     const index = createIndexReader({ url: run.url, timeoutMs: 10_000 });
+
+    /** A `ponder serve` beside the indexer, reading the same Postgres schema (needs TEST_DATABASE_URL). */
+    async function startReplica() {
+      const replica = indexerProcess({
+        deploymentsDir,
+        chainId: LOCAL_CHAIN_ID,
+        port: await choosePort(0),
+        env: indexerEnv,
+        mode: "serve",
+      });
+      replicas.push(spawnService(replica.command, replica.args, replica.env, join(workDir, `replica-${replicas.length}.log`)));
+      await waitFor("the replica", async () => (await fetch(`${replica.url}/health`)).ok, 60_000);
+      return createIndexReader({ url: replica.url, timeoutMs: 10_000 });
+    }
 
     /** Resolves once the index has processed the chain's latest block. */
     async function indexed() {
@@ -134,6 +144,7 @@ export async function startIndexerStack(env: NodeJS.ProcessEnv = {}) {
       editions,
       ipfs,
       index,
+      startReplica,
       indexerUrl: run.url,
       workDir,
       rpcUrl,

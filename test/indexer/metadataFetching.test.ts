@@ -50,7 +50,21 @@ describe("article metadata in the index", () => {
     expect((await stack.index.listArticles({ tag: "bitcoin" })).articles.map((a) => a.id)).toEqual([1n]);
     expect((await stack.index.listArticles({ section: "events" })).articles.map((a) => a.id)).toEqual([2n]);
     const first = await stack.index.listArticles({ limit: 1 });
+    expect(first.nextCursor).toBe(2n);
     expect(first.articles.map((a) => a.id)).toEqual([2n]);
     expect((await stack.index.listArticles({ limit: 1, cursor: first.nextCursor! })).articles.map((a) => a.id)).toEqual([1n]);
+  });
+
+  it("never lists an article whose metadata is not article metadata, and does not fetch it again", async () => {
+    const [admin, , authorA, authorB] = stack.wallets;
+    const { cid } = await stack.ipfs.client.add(new TextEncoder().encode('{"name":"not an article"}'), { cidVersion: 0, pin: true });
+    await stack.confirm(
+      await stack.editions.write.publish([publishParams(`ipfs://${cid}`, [authorA!.account.address, authorB!.account.address])], {
+        account: admin!.account,
+      }),
+    );
+    const id = await stack.editions.read.articleCount();
+    await waitUntil(async () => (await stack.index.articleFacts(id))?.revisions[0]?.metadataStatus === "invalid");
+    expect((await stack.index.listArticles({ limit: 100 })).articles.map((a) => a.id)).not.toContain(id);
   });
 });

@@ -41,6 +41,7 @@ export default async function globalSetup() {
     siteUrl: stack.siteUrl,
     ipfsApi: stack.ipfsApi,
     ipfsGateway: stack.ipfsGateway,
+    indexerUrl: stack.indexerUrl,
     dataDir,
   });
   return async () => {

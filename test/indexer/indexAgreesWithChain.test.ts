@@ -44,6 +44,7 @@ describe(`the index (seed ${SEED})`, () => {
     const newUri = async () =>
       `ipfs://${await stack.metadataCid(sampleMetadata({ title: `Story ${revision}`, slug: `story-${revision++}` }))}`;
 
+    const done: Record<string, number> = {};
     const actions: Record<string, () => Promise<unknown>> = {
       async publish() {
         const [a, b] = [pick(users), pick(users)].map((w) => w.account.address);
@@ -136,6 +137,16 @@ describe(`the index (seed ${SEED})`, () => {
         const ids = Array.from({ length: int(4) }, () => BigInt(1 + int(Math.max(count, 1)))).filter(() => count > 0);
         await confirm(await as(pick(users).account.address).editions.write.withdraw([account, ids]));
       },
+      // A withdrawal by another contract: the index cannot read the article list from the call.
+      async withdrawThroughContract() {
+        const count = await articleCount();
+        if (count === 0) return;
+        const ids = Array.from({ length: count }, (_, i) => BigInt(i + 1));
+        const payees = [treasury!, ...everyone].map((w) => w.account.address);
+        const handler = await stack.viem.deployContract("EditionsHandler", [stack.editions.address, payees, payees, ids]);
+        const { logs } = await confirm(await handler.write.withdraw([BigInt(int(payees.length)), random() < 0.5]));
+        if (logs.length > 0) done.paidThroughContract = (done.paidThroughContract ?? 0) + 1;
+      },
       async withdrawPass() {
         await confirm(await as(pick(users).account.address).pass.write.withdraw([pick([treasury!, ...everyone]).account.address]));
       },
@@ -156,11 +167,11 @@ describe(`the index (seed ${SEED})`, () => {
       givePass: 2,
       burnPass: 1,
       withdrawEditions: 3,
+      withdrawThroughContract: 2,
       withdrawPass: 2,
       passTime: 1,
     });
     const bag = weights.flatMap(([name, weight]) => Array<string>(weight).fill(name));
-    const done: Record<string, number> = {};
     for (let step = 0; step < STEPS; step++) {
       const name = step < 3 ? "publish" : pick(bag);
       try {

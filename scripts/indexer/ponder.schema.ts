@@ -47,6 +47,8 @@ export const articleRevision = onchainTable(
   (table) => ({
     pk: primaryKey({ columns: [table.articleId, table.revision] }),
     byCid: index().on(table.cid),
+    // The metadata fetcher looks only at revisions from recent blocks.
+    byBlock: index().on(table.blockNumber),
   }),
 );
 

@@ -2,6 +2,7 @@ import { CID } from "multiformats/cid";
 import { ContentError } from "../../../web/src/content/contentError.ts";
 import { fetchArticleMetadata } from "../../../web/src/content/fetchArticleMetadata.ts";
 import type { GatewayOptions } from "../../../web/src/ipfs/fetchVerified.ts";
+import { indexStatus } from "../queries/publicationQueries.ts";
 import { quotedSchema, type SqlRunner } from "../sqlRunner.ts";
 import { ensureMetadataTable, METADATA_TABLE, storeInvalidMetadata, storeMetadata } from "./metadataTable.ts";
 
@@ -17,6 +18,8 @@ export interface MetadataFetcherOptions {
 }
 
 const MAX_BACKOFF_MS = 60_000;
+/** Blocks a reorg can undo: Ponder keeps 30 unfinalized; a rescan covers twice that. */
+const REORG_REACH_BLOCKS = 64n;
 const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 500 * 2 ** (attempts - 1));
 
 /**
@@ -30,7 +33,8 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
   const schema = quotedSchema(options.schema);
   const retries = new Map<string, { attempts: number; nextAt: number }>();
   const inFlight = new Set<string>();
-  let lastCheckpoint = "";
+  /** The indexed block up to which every revision's CID is stored, being fetched or retried. */
+  let scannedThrough: string | undefined;
   let stopped = false;
 
   async function fetchOne(cid: string) {
@@ -41,6 +45,7 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
       retries.delete(cid);
     } catch (error) {
       if (error instanceof ContentError && error.code === "bad-metadata") {
+        retries.delete(cid);
         await storeInvalidMetadata(sql, cid, error.message).catch(() => {});
         log(`[metadata] ${cid} is not article metadata: ${error.message}`);
       } else {
@@ -54,25 +59,29 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
   }
 
   async function round() {
-    const free = concurrency - inFlight.size;
-    if (free <= 0) return;
+    let free = concurrency - inFlight.size;
     const now = Date.now();
-    const waiting = [...retries].filter(([, retry]) => retry.nextAt > now).map(([cid]) => cid);
-    const retryDue = retries.size > waiting.length;
-    // Scan for missing metadata only when the index moved or a retry is due.
-    const { rows } = await sql<{ latest_checkpoint: string }>(`select latest_checkpoint from ${schema}._ponder_checkpoint`);
-    const checkpoint = rows.map((row) => row.latest_checkpoint).join();
-    if (checkpoint === lastCheckpoint && !retryDue) return;
-    const skip = [...inFlight, ...waiting];
+    // Retries come from memory: the scan below looks only at revisions it has not seen.
+    for (const [cid, retry] of retries) {
+      if (free <= 0) return;
+      if (retry.nextAt > now || inFlight.has(cid)) continue;
+      void fetchOne(cid);
+      free--;
+    }
+    if (free <= 0) return;
+    const status = await indexStatus(sql, options.schema);
+    if (!status || status.blockNumber === scannedThrough) return;
+    // New revisions, and those a reorg may have replaced since the last complete scan.
+    const from = scannedThrough === undefined ? -1n : BigInt(scannedThrough) - REORG_REACH_BLOCKS;
     const pending = await sql<{ cid: string }>(
       `select distinct r.cid from ${schema}.article_revision r
-       where r.cid is not null and not (r.cid = any($1::text[]))
+       where r.block_number > $1::numeric and r.cid is not null and not (r.cid = any($2::text[]))
          and not exists (select 1 from ${METADATA_TABLE} m where m.cid = r.cid)
-       limit $2`,
-      [skip, free],
+       limit $3`,
+      [from.toString(), [...inFlight, ...retries.keys()], free],
     );
-    // Only a scan that found everything lets the next round skip an unchanged index.
-    if (pending.rows.length < free) lastCheckpoint = checkpoint;
+    // Only a scan that found everything it could take moves the mark.
+    if (pending.rows.length < free) scannedThrough = status.blockNumber;
     for (const { cid } of pending.rows) void fetchOne(cid);
   }
 

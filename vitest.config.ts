@@ -14,6 +14,7 @@ export default defineConfig({
       "test/stack/**/*.test.ts",
       "test/setup/**/*.test.ts",
       "test/config/**/*.test.ts",
+      "test/indexer/**/*.test.ts",
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -39,7 +39,7 @@ const publisher = mnemonicToAccount("test test test test test test test test tes
 const dataDir = mkdtempSync(join(tmpdir(), "topnftpost-scale-"));
 const stack = await startLocalStack({
   dataDir,
-  ports: { chain: 0, ipfsApi: 0, ipfsGateway: 0, ipfsSwarm: 0, database: 0, web: 0 },
+  ports: { chain: 0, ipfsApi: 0, ipfsGateway: 0, ipfsSwarm: 0, database: 0, indexer: 0, web: 0 },
   web: { distDir: ".next", testWallet: false },
   quiet: true,
   log: (line) => console.log(`[stack] ${line}`),

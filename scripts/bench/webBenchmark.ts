@@ -91,7 +91,7 @@ async function measure(routes: Route[]) {
 const dataDir = mkdtempSync(join(tmpdir(), "topnftpost-bench-web-"));
 const stack = await startLocalStack({
   dataDir,
-  ports: { chain: 0, ipfsApi: 0, ipfsGateway: 0, ipfsSwarm: 0, database: 0, web: 0 },
+  ports: { chain: 0, ipfsApi: 0, ipfsGateway: 0, ipfsSwarm: 0, database: 0, indexer: 0, web: 0 },
   web: { distDir: ".next", testWallet: false },
   quiet: true,
   log: (line) => console.log(`[stack] ${line}`),

@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { readEnv } from "../../web/src/config/readEnv.ts";
+import { LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
 import { canConnect } from "../db/canConnect.ts";
+import { indexerProcess } from "../indexer/indexerProcess.ts";
 import { isDeployedOn } from "./localDeployment.ts";
 import { choosePort, createServiceGroup, waitFor } from "./processes.ts";
 import { markWebBuild, webBuildIsCurrent, webSourceHash } from "./webBuild.ts";
@@ -13,7 +15,7 @@ export interface LocalStackOptions {
   /** Holds IPFS blocks, keys, package cache and logs (`.data` for `npm start`). */
   dataDir: string;
   /** Preferred ports; a busy one (or 0) is replaced by a free one. */
-  ports: { chain: number; ipfsApi: number; ipfsGateway: number; ipfsSwarm: number; database: number; web: number };
+  ports: { chain: number; ipfsApi: number; ipfsGateway: number; ipfsSwarm: number; database: number; indexer: number; web: number };
   /** The web build: its folder under web/, and whether it carries the test wallet connector. */
   web: { distDir: string; testWallet: boolean };
   /** Keep step output in the log instead of the terminal. */
@@ -43,6 +45,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       ipfsGateway: await choosePort(options.ports.ipfsGateway),
       ipfsSwarm: await choosePort(options.ports.ipfsSwarm),
       database: await choosePort(options.ports.database),
+      indexer: await choosePort(options.ports.indexer),
       web: await choosePort(options.ports.web),
     };
     for (const [name, preferred] of Object.entries(options.ports)) {
@@ -107,8 +110,19 @@ export async function startLocalStack(options: LocalStackOptions) {
     log("Seeding articles");
     await services.run("Seeding articles", "node", [join(root, "scripts/seed/seedLocalArticles.ts")], env, options.quiet);
 
+    // The event index: Ponder's own PGlite in <dataDir>/indexer, or the Postgres server of DATABASE_URL.
+    const indexer = indexerProcess({
+      deploymentsDir: join(root, "deployments"),
+      chainId: LOCAL_CHAIN_ID,
+      port: port.indexer,
+      env: { ...env, ...(embeddedDatabase ? {} : { INDEX_DATABASE_URL: databaseUrl }) },
+    });
+    log(`Starting the indexer on ${indexer.url} (Ponder; schema ${indexer.schema})`);
+    services.start("indexer", indexer.command, indexer.args, indexer.env);
+    await waitFor("The indexer", async () => (await fetch(`${indexer.url}/ready`)).ok, 120_000);
+
     const buildEnv = { NEXT_DIST_DIR: options.web.distDir, NEXT_PUBLIC_TEST_WALLET: options.web.testWallet ? "1" : "" };
-    const webEnv = { ...env, ...buildEnv };
+    const webEnv = { ...env, ...buildEnv, INDEXER_URL: indexer.url };
     const hash = webSourceHash(buildEnv);
     if (webBuildIsCurrent(options.web.distDir, hash)) {
       log("The web app is already built for these sources");
@@ -130,6 +144,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       siteUrl,
       databaseUrl,
       embeddedDatabase,
+      indexerUrl: indexer.url,
       dataDir: options.dataDir,
       logDir,
       /** What the web server runs with: another one started beside it (a benchmark's) needs the same. */

@@ -1,5 +1,5 @@
 // `npm run reset [-- --yes]`: starts the local publication over. Deletes the local chain's state,
-// the database and the local deployment record, after asking; keeps IPFS content and the keys, so
+// the database, the event index and the local deployment record, after asking; keeps IPFS content and the keys, so
 // the next `npm start` republishes the seed articles without uploading anything again.
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -9,7 +9,9 @@ import { readEnv } from "../../web/src/config/readEnv.ts";
 
 const root = join(import.meta.dirname, "../..");
 const { TOPNFTPOST_DATA_DIR: dataDir } = readEnv(z.object({ TOPNFTPOST_DATA_DIR: z.string().default(join(root, ".data")) }));
-const doomed = [join(dataDir, "chain"), join(dataDir, "db"), join(root, "deployments/31337.json")].filter((path) => existsSync(path));
+const doomed = [join(dataDir, "chain"), join(dataDir, "db"), join(dataDir, "indexer"), join(root, "deployments/31337.json")].filter(
+  (path) => existsSync(path),
+);
 
 if (doomed.length === 0) {
   console.log("Nothing to reset: there is no local chain or database yet.");

@@ -15,6 +15,7 @@ const ports = z.object({
   IPFS_GATEWAY_PORT: port(8080),
   IPFS_SWARM_PORT: port(4001),
   DATABASE_PORT: port(5433),
+  INDEXER_PORT: port(42069),
   PORT: port(3000),
 });
 // From the moment `npm start` began, installs and builds included (the bootstrap passes it on).
@@ -45,6 +46,7 @@ try {
       ipfsGateway: env.IPFS_GATEWAY_PORT,
       ipfsSwarm: env.IPFS_SWARM_PORT,
       database: env.DATABASE_PORT,
+      indexer: env.INDEXER_PORT,
       web: env.PORT,
     },
     web: { distDir: ".next", testWallet: false },
@@ -61,6 +63,7 @@ try {
   console.log(`  IPFS RPC API   ${stack.ipfsApi}/api/v0 (data: .data/ipfs)`);
   console.log(`  IPFS gateway   ${stack.ipfsGateway}/ipfs/<cid>`);
   console.log(`  Database       ${stack.databaseUrl}${stack.embeddedDatabase ? " (embedded PGlite, data: .data/db)" : ""}`);
+  console.log(`  Indexer        ${stack.indexerUrl} (Ponder${stack.embeddedDatabase ? "; data: .data/indexer" : ", on the database"})`);
   console.log(`  Contracts      deployments/31337.json, web/src/generated/contracts.ts`);
   console.log(`  Master key     .data/keys/content-master.key (back it up: see README)`);
   console.log(`  Logs           .data/logs/`);

@@ -14,6 +14,12 @@ export async function startTestDatabase() {
     const embedded = await startEmbeddedDatabase(null, 0);
     return { url: embedded.url, kind: "embedded PGlite", ...(await migrated(embedded.url)), stop: embedded.stop };
   }
+  const url = await newDatabaseOn(server);
+  return { url, kind: "Postgres server", ...(await migrated(url)), stop: async () => {} };
+}
+
+/** Creates an empty database with a fresh name on the Postgres server at `server`; returns its URL. */
+export async function newDatabaseOn(server: string) {
   const name = `topnftpost_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -21,7 +27,7 @@ export async function startTestDatabase() {
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;
-  return { url: url.toString(), kind: "Postgres server", ...(await migrated(url.toString())), stop: async () => {} };
+  return url.toString();
 }
 
 async function migrated(url: string) {

@@ -20,7 +20,7 @@ const holder = mnemonicToAccount("test test test test test test test test test t
 const start = (dataDir: string, log: string[]) =>
   startLocalStack({
     dataDir,
-    ports: { chain: 0, ipfsApi: 0, ipfsGateway: 0, ipfsSwarm: 0, database: 0, web: 0 },
+    ports: { chain: 0, ipfsApi: 0, ipfsGateway: 0, ipfsSwarm: 0, database: 0, indexer: 0, web: 0 },
     // The browser tests' build: built once here, found current by their setup.
     web: { distDir: ".next-test", testWallet: true },
     quiet: true,

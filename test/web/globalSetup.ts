@@ -9,7 +9,7 @@ export default async function globalSetup() {
   const dataDir = mkdtempSync(join(tmpdir(), "topnftpost-web-"));
   const stack = await startLocalStack({
     dataDir,
-    ports: { chain: 0, ipfsApi: 0, ipfsGateway: 0, ipfsSwarm: 0, database: 0, web: 0 },
+    ports: { chain: 0, ipfsApi: 0, ipfsGateway: 0, ipfsSwarm: 0, database: 0, indexer: 0, web: 0 },
     web: { distDir: ".next-test", testWallet: true },
     quiet: true,
     log: (line) => console.log(`[stack] ${line}`),
@@ -24,6 +24,7 @@ export default async function globalSetup() {
     siteUrl: stack.siteUrl,
     ipfsApi: stack.ipfsApi,
     ipfsGateway: stack.ipfsGateway,
+    indexerUrl: stack.indexerUrl,
     dataDir,
     databaseUrl: stack.databaseUrl,
   });

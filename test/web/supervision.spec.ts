@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { articleEditionsAbi, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
+import { zeroAddress } from "viem";
+import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
+import { articleEditionsAbi, LOCAL_CHAIN_ID, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import { createIndexReader } from "../../web/src/indexer/createIndexReader.ts";
 import { signIn } from "../helpers/siweClient.ts";
 import { LEVEL_TWO_PREMIUM_SENTENCE, testAccount, webStack } from "./webStack.ts";
 
@@ -92,5 +95,33 @@ test.describe("a crashed service comes back alone, with what it had", () => {
     await recovered("ipfs", oldPid, async () => (await fetch(metadata)).ok);
     const cookie = await signIn(testAccount(3).account, { baseUrl: stack.siteUrl, chainId: LOCAL_CHAIN_ID });
     await expect.poll(async () => (await premium(cookie)).status, { timeout: 30_000 }).toBe(200);
+  });
+
+  test("the indexer: resumed from its own data once Ponder's lock lapses, every article listed, what came meanwhile indexed", async () => {
+    const index = createIndexReader({ url: stack.indexerUrl, timeoutMs: 5_000 });
+    // Every article the stack published is listed: its chain facts and its metadata from IPFS.
+    const articles = Number(await articleCount());
+    await expect.poll(async () => (await index.listArticles({ limit: 100 })).articles.length, { timeout: 30_000 }).toBe(articles);
+    const oldPid = crash("indexer");
+    // A pass bought while the indexer is down, for a wallet that never held one.
+    const recipient = privateKeyToAddress(generatePrivateKey());
+    const read = { address: stack.pass, abi: membershipPassAbi } as const;
+    const tierCount = await stack.publicClient.readContract({ ...read, functionName: "tierCount" });
+    let tierId = 1n;
+    while (!(await stack.publicClient.readContract({ ...read, functionName: "tier", args: [tierId] }))[0].saleOpen) tierId++;
+    expect(tierId).toBeLessThanOrEqual(tierCount);
+    const [config] = await stack.publicClient.readContract({ ...read, functionName: "tier", args: [tierId] });
+    const { wallet } = testAccount(9);
+    const hash = await wallet.writeContract({
+      ...read,
+      functionName: "purchase",
+      args: [tierId, recipient, zeroAddress],
+      value: config.price,
+    });
+    await stack.publicClient.waitForTransactionReceipt({ hash });
+    // Ponder waits out the dead process's schema lock (25 s) before it resumes.
+    await recovered("indexer", oldPid, async () => (await fetch(`${stack.indexerUrl}/ready`)).ok);
+    await expect.poll(async () => (await index.libraryOf(recipient)).passes.map((p) => p.tierId), { timeout: 30_000 }).toEqual([tierId]);
+    expect((await index.listArticles({ limit: 100 })).articles).toHaveLength(articles);
   });
 });

@@ -14,6 +14,7 @@ export function webStack() {
     siteUrl: string;
     ipfsApi: string;
     ipfsGateway: string;
+    indexerUrl: string;
     dataDir: string;
     databaseUrl: string;
   };

@@ -1,9 +1,10 @@
 import type { Address, PublicClient } from "viem";
 import { articleEditionsAbi } from "../generated/contracts.ts";
 import { fetchVerified, type GatewayOptions, parseIpfsUri } from "../ipfs/fetchVerified.ts";
-import { type ArticleMetadata, articleMetadataSchema } from "./articleMetadata.ts";
+import type { ArticleMetadata } from "./articleMetadata.ts";
 import { articleIdentity, open } from "./contentCrypto.ts";
 import { ContentError } from "./contentError.ts";
+import { decodeText, fetchArticleMetadata } from "./fetchArticleMetadata.ts";
 import { isUnknownArticle } from "./isUnknownArticle.ts";
 import { type MasterKeyring, unwrapDataKey } from "./masterKey.ts";
 
@@ -16,7 +17,6 @@ export interface ArticleReaderOptions {
 }
 
 const MAX_CACHED = 2_000;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Remembers public, immutable IPFS content by CID. Never holds premium plaintext. */
 function immutableCache<T>() {
@@ -31,14 +31,6 @@ function immutableCache<T>() {
     }
     return entry;
   };
-}
-
-function decodeText(bytes: Uint8Array, what: string) {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new ContentError("bad-metadata", `${what} is not UTF-8 text.`);
-  }
 }
 
 /**
@@ -71,22 +63,7 @@ export function createArticleReader(options: ArticleReaderOptions) {
 
   async function metadataAt(uri: string, articleId: bigint) {
     const cid = parseIpfsUri(uri, `article ${articleId}'s token URI`);
-    return metadataCache(cid.toString(), async () => {
-      const bytes = await fetchVerified(cid, `article ${articleId}'s metadata`, { ...options.gateway, maxBytes: 1 << 20 });
-      let json: unknown;
-      try {
-        json = JSON.parse(decodeText(bytes, "The metadata"));
-      } catch (error) {
-        if (error instanceof ContentError) throw error;
-        throw new ContentError("bad-metadata", `Article ${articleId}'s metadata is not JSON.`);
-      }
-      const parsed = articleMetadataSchema.safeParse(json);
-      if (!parsed.success) {
-        const [issue] = parsed.error.issues;
-        throw new ContentError("bad-metadata", `Article ${articleId}'s metadata is invalid at ${issue.path.join(".")}: ${issue.message}`);
-      }
-      return parsed.data;
-    });
+    return metadataCache(cid.toString(), () => fetchArticleMetadata(cid, `article ${articleId}`, options.gateway));
   }
 
   async function article(articleId: bigint) {

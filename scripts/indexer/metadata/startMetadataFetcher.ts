@@ -1,0 +1,111 @@
+import { CID } from "multiformats/cid";
+import { ContentError } from "../../../web/src/content/contentError.ts";
+import { fetchArticleMetadata } from "../../../web/src/content/fetchArticleMetadata.ts";
+import type { GatewayOptions } from "../../../web/src/ipfs/fetchVerified.ts";
+import { indexStatus } from "../queries/publicationQueries.ts";
+import { quotedSchema, type SqlRunner } from "../sqlRunner.ts";
+import { ensureMetadataTable, METADATA_TABLE, storeInvalidMetadata, storeMetadata } from "./metadataTable.ts";
+
+export interface MetadataFetcherOptions {
+  sql: SqlRunner;
+  /** Ponder's schema, whose article_revision rows name the CIDs to fetch. */
+  schema: string;
+  gateway: GatewayOptions;
+  /** Fetches in flight at once: an unreachable CID occupies one slot, never the others. */
+  concurrency?: number;
+  pollMs?: number;
+  log?: (line: string) => void;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+/** Blocks a reorg can undo: Ponder keeps 30 unfinalized; a rescan covers twice that. */
+const REORG_REACH_BLOCKS = 64n;
+const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 500 * 2 ** (attempts - 1));
+
+/**
+ * Fills the metadata table beside the indexer: every CID an article revision names is fetched
+ * from IPFS (verified against the CID), stored once, and retried with a growing delay while IPFS
+ * does not deliver it. It runs apart from the event handlers, so an unreachable CID delays
+ * only its own article's listing, never other articles or later events.
+ */
+export function startMetadataFetcher(options: MetadataFetcherOptions) {
+  const { sql, gateway, concurrency = 4, pollMs = 200, log = console.log } = options;
+  const schema = quotedSchema(options.schema);
+  const retries = new Map<string, { attempts: number; nextAt: number }>();
+  const inFlight = new Set<string>();
+  /** The indexed block up to which every revision's CID is stored, being fetched or retried. */
+  let scannedThrough: string | undefined;
+  let stopped = false;
+
+  async function fetchOne(cid: string) {
+    inFlight.add(cid);
+    try {
+      const metadata = await fetchArticleMetadata(CID.parse(cid), `the article at ${cid}`, gateway);
+      await storeMetadata(sql, cid, metadata);
+      retries.delete(cid);
+    } catch (error) {
+      if (error instanceof ContentError && error.code === "bad-metadata") {
+        retries.delete(cid);
+        await storeInvalidMetadata(sql, cid, error.message).catch(() => {});
+        log(`[metadata] ${cid} is not article metadata: ${error.message}`);
+      } else {
+        const attempts = (retries.get(cid)?.attempts ?? 0) + 1;
+        retries.set(cid, { attempts, nextAt: Date.now() + backoffMs(attempts) });
+        log(`[metadata] ${cid}: ${(error as Error).message} (attempt ${attempts}; next in ${backoffMs(attempts)} ms)`);
+      }
+    } finally {
+      inFlight.delete(cid);
+    }
+  }
+
+  async function round() {
+    let free = concurrency - inFlight.size;
+    const now = Date.now();
+    // Retries come from memory: the scan below looks only at revisions it has not seen.
+    for (const [cid, retry] of retries) {
+      if (free <= 0) return;
+      if (retry.nextAt > now || inFlight.has(cid)) continue;
+      void fetchOne(cid);
+      free--;
+    }
+    if (free <= 0) return;
+    const status = await indexStatus(sql, options.schema);
+    if (!status || status.blockNumber === scannedThrough) return;
+    // New revisions, and those a reorg may have replaced since the last complete scan.
+    const from = scannedThrough === undefined ? -1n : BigInt(scannedThrough) - REORG_REACH_BLOCKS;
+    const pending = await sql<{ cid: string }>(
+      `select distinct r.cid from ${schema}.article_revision r
+       where r.block_number > $1::numeric and r.cid is not null and not (r.cid = any($2::text[]))
+         and not exists (select 1 from ${METADATA_TABLE} m where m.cid = r.cid)
+       limit $3`,
+      [from.toString(), [...inFlight, ...retries.keys()], free],
+    );
+    // Only a scan that found everything it could take moves the mark.
+    if (pending.rows.length < free) scannedThrough = status.blockNumber;
+    for (const { cid } of pending.rows) void fetchOne(cid);
+  }
+
+  const done = (async () => {
+    while (!stopped) {
+      try {
+        await ensureMetadataTable(sql);
+        break;
+      } catch (error) {
+        log(`[metadata] the metadata table is not ready: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+    while (!stopped) {
+      // Before Ponder created its tables, or while the database restarts: try again next round.
+      await round().catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      await done;
+    },
+  };
+}

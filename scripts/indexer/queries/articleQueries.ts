@@ -1,0 +1,74 @@
+import type { ArticleFacts, ArticleListing, ArticlePage, Wire } from "../../../web/src/indexer/indexTypes.ts";
+import { METADATA_TABLE } from "../metadata/metadataTable.ts";
+import { quotedSchema, type SqlRunner } from "../sqlRunner.ts";
+
+export interface ArticleFilter {
+  section?: string;
+  tag?: string;
+  language?: string;
+  /** Articles older than this id (the previous page's `nextCursor`). */
+  cursor?: bigint;
+  limit: number;
+}
+
+// An article is listed once the metadata of one of its revisions is stored; it shows the newest
+// such revision, so a revision whose metadata is still on its way never hides the article.
+const listed = (s: string) => `
+  select a.id::text as "id", a.publisher, m.revision, m.cid, m.title, m.summary, m.slug, m.language, m.section,
+    m.tags, m.cover, m.published, m.preview_cid as "previewCid", m.premium_cid as "premiumCid",
+    a.price::text as "price", a.max_supply::text as "maxSupply", a.minted::text as "minted",
+    a.sale_start::text as "saleStart", a.sale_end::text as "saleEnd", a.wallet_cap as "walletCap",
+    a.premium_level as "premiumLevel", a.published_at::text as "publishedAt", a.published_block::text as "publishedBlock"
+  from ${s}.article a
+  cross join lateral (
+    select r.revision, md.* from ${s}.article_revision r
+    join ${METADATA_TABLE} md on md.cid = r.cid and md.status = 'stored'
+    where r.article_id = a.id order by r.revision desc limit 1
+  ) m`;
+
+/** Newest first, one page, filtered by section, tag and language; walks the article id index. */
+export async function listArticles(sql: SqlRunner, schema: string, filter: ArticleFilter): Promise<Wire<ArticlePage>> {
+  const { rows } = await sql<Wire<ArticleListing>>(
+    `${listed(quotedSchema(schema))}
+     where ($1::numeric is null or a.id < $1::numeric)
+       and ($2::text is null or m.section = $2) and ($3::text is null or m.language = $3)
+       and ($4::text is null or m.tags @> jsonb_build_array($4::text))
+     order by a.id desc limit $5`,
+    [filter.cursor?.toString() ?? null, filter.section ?? null, filter.language ?? null, filter.tag ?? null, filter.limit + 1],
+  );
+  const page = rows.slice(0, filter.limit);
+  return { articles: page, nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null };
+}
+
+/** The newest listed article whose shown metadata carries `slug`. */
+export async function articleBySlug(sql: SqlRunner, schema: string, slug: string): Promise<Wire<ArticleListing> | undefined> {
+  const s = quotedSchema(schema);
+  const { rows } = await sql<Wire<ArticleListing>>(
+    `${listed(s)}
+     where m.slug = $1 and a.id in (
+       select r.article_id from ${METADATA_TABLE} md join ${s}.article_revision r on r.cid = md.cid where md.slug = $1)
+     order by a.id desc limit 1`,
+    [slug],
+  );
+  return rows[0];
+}
+
+/** Every fact the index holds about one article (listed or not), for checks and tools. */
+export async function articleFacts(sql: SqlRunner, schema: string, id: bigint): Promise<Wire<ArticleFacts> | undefined> {
+  const s = quotedSchema(schema);
+  const { rows } = await sql<Wire<ArticleFacts>>(
+    `select a.id::text as "id", a.publisher, a.uri, a.cid, a.price::text as "price", a.max_supply::text as "maxSupply",
+       a.minted::text as "minted", a.referred::text as "referred", a.sale_start::text as "saleStart", a.sale_end::text as "saleEnd",
+       a.closed_at::text as "closedAt", a.wallet_cap as "walletCap", a.premium_level as "premiumLevel",
+       a.referral_bps as "referralBps", a.treasury_bps as "treasuryBps", a.royalty_receiver as "royaltyReceiver",
+       a.royalty_bps::text as "royaltyBps", a.authors,
+       coalesce((select json_agg(json_build_object('revision', r.revision, 'uri', r.uri, 'cid', r.cid,
+         'blockNumber', r.block_number::text, 'metadataStatus', md.status) order by r.revision)
+         from ${s}.article_revision r left join ${METADATA_TABLE} md on md.cid = r.cid where r.article_id = a.id), '[]') as "revisions",
+       coalesce((select json_agg(json_build_object('holder', b.holder, 'balance', b.balance::text) order by b.holder)
+         from ${s}.edition_balance b where b.article_id = a.id and b.balance > 0), '[]') as "holders"
+     from ${s}.article a where a.id = $1::numeric`,
+    [id.toString()],
+  );
+  return rows[0];
+}

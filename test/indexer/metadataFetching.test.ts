@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type IndexerStack, publishParams, sampleMetadata, startIndexerStack, waitUntil } from "../helpers/indexerStack.ts";
+
+let stack: IndexerStack;
+beforeAll(async () => {
+  stack = await startIndexerStack();
+}, 180_000);
+afterAll(async () => stack?.stop());
+
+describe("article metadata in the index", () => {
+  it("lists an article once its metadata is stored; an unreachable CID holds up no later article, and is retried until it arrives", async () => {
+    const [admin, , authorA, authorB] = stack.wallets;
+    const authors = [authorA!.account.address, authorB!.account.address] as const;
+    const publish = async (uri: string) =>
+      stack.confirm(await stack.editions.write.publish([publishParams(uri, authors)], { account: admin!.account }));
+    const missing = sampleMetadata({
+      title: "비트코인 현물 ETF 승인",
+      slug: "spot-etf",
+      language: "ko",
+      section: "markets",
+      tags: ["etf", "bitcoin"],
+    });
+    const missingCid = await stack.metadataCid(missing, { upload: false }); // nobody serves it yet
+    await publish(`ipfs://${missingCid}`);
+    await publish(
+      `ipfs://${await stack.metadataCid(sampleMetadata({ title: "Busan Blockchain Week", slug: "busan-week", section: "events", tags: ["busan"] }))}`,
+    );
+    const block = await stack.indexed();
+
+    // The later article is listed while the first one's metadata cannot be fetched.
+    await waitUntil(async () => (await stack.index.listArticles()).articles.length > 0);
+    const page = await stack.index.listArticles();
+    expect(page.articles.map((a) => [a.id, a.slug, a.title, a.section, a.tags])).toEqual([
+      [2n, "busan-week", "Busan Blockchain Week", "events", ["busan"]],
+    ]);
+    expect(page.articles[0]!.publishedBlock).toBe(block);
+    const unlisted = await stack.index.articleFacts(1n);
+    expect(unlisted?.revisions).toEqual([
+      { revision: 0, uri: `ipfs://${missingCid}`, cid: missingCid.toString(), blockNumber: block - 1n, metadataStatus: null },
+    ]);
+    // A later event for the unlisted article is indexed all the same.
+    await stack.confirm(await stack.editions.write.closeSale([1n], { account: admin!.account }));
+    await stack.indexed();
+    expect((await stack.index.articleFacts(1n))?.closedAt).not.toBeNull();
+
+    // Once IPFS has it, a retry stores it and the article is listed, with its filters.
+    await stack.metadataCid(missing);
+    await waitUntil(async () => (await stack.index.articleBySlug("spot-etf")) !== undefined, 30_000);
+    expect((await stack.index.listArticles({ language: "ko" })).articles.map((a) => a.title)).toEqual(["비트코인 현물 ETF 승인"]);
+    expect((await stack.index.listArticles({ tag: "bitcoin" })).articles.map((a) => a.id)).toEqual([1n]);
+    expect((await stack.index.listArticles({ section: "events" })).articles.map((a) => a.id)).toEqual([2n]);
+    const first = await stack.index.listArticles({ limit: 1 });
+    expect(first.nextCursor).toBe(2n);
+    expect(first.articles.map((a) => a.id)).toEqual([2n]);
+    expect((await stack.index.listArticles({ limit: 1, cursor: first.nextCursor! })).articles.map((a) => a.id)).toEqual([1n]);
+  });
+
+  it("never lists an article whose metadata is not article metadata, and does not fetch it again", async () => {
+    const [admin, , authorA, authorB] = stack.wallets;
+    const { cid } = await stack.ipfs.client.add(new TextEncoder().encode('{"name":"not an article"}'), { cidVersion: 0, pin: true });
+    await stack.confirm(
+      await stack.editions.write.publish([publishParams(`ipfs://${cid}`, [authorA!.account.address, authorB!.account.address])], {
+        account: admin!.account,
+      }),
+    );
+    const id = await stack.editions.read.articleCount();
+    await waitUntil(async () => (await stack.index.articleFacts(id))?.revisions[0]?.metadataStatus === "invalid");
+    expect((await stack.index.listArticles({ limit: 100 })).articles.map((a) => a.id)).not.toContain(id);
+  });
+});

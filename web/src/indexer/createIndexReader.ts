@@ -1,0 +1,67 @@
+import type { Address } from "viem";
+import { fromWire } from "./fromWire.ts";
+import type { ArticleFacts, ArticleListing, ArticlePage, IndexStatus, Library, Owed, Pass, Tier, Wire } from "./indexTypes.ts";
+
+export interface IndexReaderOptions {
+  /** The indexer's HTTP address (`ponder start`, or a `ponder serve` beside it). */
+  url: string;
+  timeoutMs: number;
+}
+
+export interface ArticleQuery {
+  section?: string;
+  tag?: string;
+  language?: string;
+  /** The previous page's `nextCursor`. */
+  cursor?: bigint;
+  limit?: number;
+}
+
+export class IndexUnavailableError extends Error {
+  override name = "IndexUnavailableError";
+}
+
+/**
+ * Typed reads of the event index: the front page, an article by slug, a reader's library and what
+ * an account is owed, each one indexed query, with no chain call and no IPFS fetch. Access is
+ * never decided here: the premium gate asks `canRead` on chain.
+ */
+export function createIndexReader(options: IndexReaderOptions) {
+  const base = options.url.replace(/\/$/, "");
+
+  async function get<T>(path: string): Promise<T | undefined> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(options.timeoutMs) });
+    } catch (error) {
+      throw new IndexUnavailableError(`The indexer at ${base} did not answer (${(error as Error).message}).`, { cause: error });
+    }
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new IndexUnavailableError(`The indexer answered ${response.status} for ${path}.`);
+    return fromWire<T>((await response.json()) as Wire<T>);
+  }
+
+  async function must<T>(path: string) {
+    const found = await get<T>(path);
+    if (found === undefined) throw new IndexUnavailableError(`The indexer has no ${path}.`);
+    return found;
+  }
+
+  return {
+    listArticles(query: ArticleQuery = {}) {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+      return must<ArticlePage>(`/articles?${params}`);
+    },
+    articleBySlug: (slug: string) => get<ArticleListing>(`/articles/by-slug/${encodeURIComponent(slug)}`),
+    articleFacts: (id: bigint) => get<ArticleFacts>(`/articles/${id}`),
+    libraryOf: (holder: Address) => must<Library>(`/accounts/${holder}/library`),
+    owedTo: (account: Address) => must<Owed>(`/accounts/${account}/owed`),
+    tiers: () => must<Tier[]>("/tiers"),
+    pass: (tokenId: bigint) => get<Pass>(`/passes/${tokenId}`),
+    /** The last block the index has processed; undefined before it has started. */
+    status: () => get<IndexStatus>("/index-status"),
+  };
+}
+
+export type IndexReader = ReturnType<typeof createIndexReader>;

@@ -1,0 +1,112 @@
+// What the index answers (scripts/indexer/src/api) and the web reads. Wei, ids, block numbers and
+// timestamps are bigints here; on the wire (`Wire<T>`) they travel as decimal strings, since JSON
+// numbers cannot hold them.
+
+type Decimal = bigint;
+type Hex = `0x${string}`;
+
+/** `T` as JSON carries it: every bigint a decimal string. */
+export type Wire<T> = T extends bigint
+  ? string
+  : T extends (infer Item)[]
+    ? Wire<Item>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
+/** An article as the front page and the article page list it: chain facts plus its metadata. */
+export interface ArticleListing {
+  id: Decimal;
+  publisher: Hex;
+  /** The revision whose metadata is shown: the newest one whose metadata is stored. */
+  revision: number;
+  cid: string;
+  title: string;
+  summary: string;
+  slug: string;
+  language: string;
+  section: string;
+  tags: string[];
+  cover: string;
+  published: string;
+  previewCid: string;
+  premiumCid: string | null;
+  price: Decimal;
+  maxSupply: Decimal;
+  minted: Decimal;
+  saleStart: Decimal;
+  saleEnd: Decimal;
+  walletCap: number;
+  premiumLevel: number;
+  publishedAt: Decimal;
+  publishedBlock: Decimal;
+}
+
+export interface ArticlePage {
+  articles: ArticleListing[];
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: Decimal | null;
+}
+
+/** Everything the index holds about one article, listed or not. */
+export interface ArticleFacts {
+  id: Decimal;
+  publisher: Hex;
+  uri: string;
+  cid: string | null;
+  revisions: { revision: number; uri: string; cid: string | null; blockNumber: Decimal; metadataStatus: string | null }[];
+  price: Decimal;
+  maxSupply: Decimal;
+  minted: Decimal;
+  referred: Decimal;
+  saleStart: Decimal;
+  saleEnd: Decimal;
+  closedAt: Decimal | null;
+  walletCap: number;
+  premiumLevel: number;
+  referralBps: number;
+  treasuryBps: number;
+  royaltyReceiver: Hex;
+  royaltyBps: Decimal;
+  authors: { account: Hex; shareBps: number }[];
+  holders: { holder: Hex; balance: Decimal }[];
+}
+
+export interface Library {
+  editions: { articleId: Decimal; balance: Decimal }[];
+  passes: Pass[];
+}
+
+export interface Pass {
+  tokenId: Decimal;
+  tierId: Decimal;
+  owner: Hex;
+  expiresAt: Decimal;
+}
+
+export interface Tier {
+  id: Decimal;
+  name: string;
+  price: Decimal;
+  duration: Decimal;
+  maxSupply: Decimal;
+  level: number;
+  votingWeight: number;
+  transferable: boolean;
+  saleOpen: boolean;
+  metadataUri: string;
+  minted: Decimal;
+  seats: Decimal;
+}
+
+/** What an account may withdraw now, and from which articles (for `withdraw` in batches). */
+export interface Owed {
+  editions: { total: Decimal; credit: Decimal; articleIds: Decimal[] };
+  pass: { total: Decimal };
+}
+
+/** How far the index has got: pages say from which block they render. */
+export interface IndexStatus {
+  blockNumber: Decimal;
+  blockTimestamp: Decimal;
+}

@@ -23,6 +23,7 @@ export async function startExtraWebServer(overrides: Record<string, string>) {
       CONTENT_KEY_FILE: join(stack.dataDir, "keys", "content-master.key"),
       CHAIN_RPC_URL: stack.rpcUrl,
       IPFS_GATEWAY_URL: stack.ipfsGateway,
+      INDEXER_URL: stack.indexerUrl,
       IPFS_TIMEOUT_MS: "1000",
       CHAIN_TIMEOUT_MS: "1000",
       PUBLIC_SITE_URL: stack.siteUrl,

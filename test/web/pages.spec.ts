@@ -24,7 +24,7 @@ test("the front page lists articles newest first, with their sale state", async 
 test("a section link shows only that section", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "#events" }).click();
-  await expect(page).toHaveURL(/tag=events/);
+  await expect(page).toHaveURL(/section=events/);
   await expect(page.getByTestId("article-card")).toHaveCount(1);
   await expect(page.getByTestId("article-card")).toContainText("Busan Blockchain Week");
 });

@@ -15,7 +15,7 @@ export interface ArticleFilter {
 // such revision, so a revision whose metadata is still on its way never hides the article.
 const listed = (s: string) => `
   select a.id::text as "id", a.publisher, m.revision, m.cid, m.title, m.summary, m.slug, m.language, m.section,
-    m.tags, m.cover, m.published, m.preview_cid as "previewCid", m.premium_cid as "premiumCid",
+    m.tags, m.cover, m.published, m.authors, m.preview_cid as "previewCid", m.premium_cid as "premiumCid",
     a.price::text as "price", a.max_supply::text as "maxSupply", a.minted::text as "minted",
     a.sale_start::text as "saleStart", a.sale_end::text as "saleEnd", a.wallet_cap as "walletCap",
     a.premium_level as "premiumLevel", a.published_at::text as "publishedAt", a.published_block::text as "publishedBlock"
@@ -38,6 +38,15 @@ export async function listArticles(sql: SqlRunner, schema: string, filter: Artic
   );
   const page = rows.slice(0, filter.limit);
   return { articles: page, nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null };
+}
+
+/** The listed articles among `ids` (a reader's library, an account's payouts), newest first. */
+export async function articlesByIds(sql: SqlRunner, schema: string, ids: bigint[]): Promise<Wire<ArticleListing>[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<Wire<ArticleListing>>(`${listed(quotedSchema(schema))} where a.id = any($1::numeric[]) order by a.id desc`, [
+    ids.map(String),
+  ]);
+  return rows;
 }
 
 /** The newest listed article whose shown metadata carries `slug`. */

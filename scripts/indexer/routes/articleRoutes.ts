@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { articleBySlug, articleFacts, listArticles } from "../queries/articleQueries.ts";
+import { articleBySlug, articleFacts, articlesByIds, listArticles } from "../queries/articleQueries.ts";
 import type { SqlRunner } from "../sqlRunner.ts";
 import { decimalId } from "./decimalId.ts";
 
@@ -19,6 +19,14 @@ export function articleRoutes(sql: SqlRunner, schema: string) {
       const query = pageQuery.safeParse(c.req.query());
       if (!query.success) return c.json({ error: query.error.issues[0]!.message }, 400);
       return c.json(await listArticles(sql, schema, query.data));
+    })
+    .get("/articles/by-ids", async (c) => {
+      const ids = z
+        .array(decimalId)
+        .max(MAX_PAGE)
+        .safeParse((c.req.query("ids") ?? "").split(",").filter(Boolean));
+      if (!ids.success) return c.json({ error: `ids: at most ${MAX_PAGE} article ids, comma-separated` }, 400);
+      return c.json(await articlesByIds(sql, schema, ids.data));
     })
     .get("/articles/by-slug/:slug", async (c) => {
       const found = await articleBySlug(sql, schema, c.req.param("slug"));

@@ -1,61 +1,79 @@
 import Link from "next/link";
 import { ArticleCard } from "@/components/ArticleCard.tsx";
-import { chainNow, readCatalog } from "@/server/catalog.ts";
+import { type FrontPageQuery, indexStatus, readFrontPage } from "@/server/catalog.ts";
 import { serverTranslator } from "@/server/locale.ts";
 import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
 
-const PER_PAGE = 10;
+type Params = { section?: string; tag?: string; language?: string; before?: string };
+type Props = { searchParams: Promise<Params> };
 
-type Props = { searchParams: Promise<{ page?: string; tag?: string }> };
+const LANGUAGES = ["ko", "en"] as const;
 
 export default function FrontPage(props: Props) {
   return pageUnlessUnavailable(() => frontPage(props));
 }
 
+/** The filters a reader can set in the URL; anything malformed is ignored, never an error. */
+function queryOf(params: Params): FrontPageQuery {
+  const word = (value?: string) => (value && /^[\p{L}\p{N}_-]{1,40}$/u.test(value) ? value : undefined);
+  return {
+    section: word(params.section),
+    tag: word(params.tag),
+    language: LANGUAGES.find((language) => language === params.language),
+    before: params.before && /^\d{1,20}$/.test(params.before) ? BigInt(params.before) : undefined,
+  };
+}
+
 async function frontPage({ searchParams }: Props) {
   const { locale, t } = await serverTranslator();
-  const { page: pageParam, tag } = await searchParams;
-  const [{ articles: all, unreachable }, now] = await Promise.all([readCatalog(), chainNow()]);
-  const articles = tag ? all.filter((a) => a.metadata.properties.tags.includes(tag) || a.metadata.properties.section === tag) : all;
-  const pages = Math.max(1, Math.ceil(articles.length / PER_PAGE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(pageParam ?? "1", 10) || 1));
-  const shown = articles.slice((page - 1) * PER_PAGE, page * PER_PAGE);
-  const sections = [...new Set(all.map((a) => a.metadata.properties.section))];
-  const link = (p: number) => `/?${new URLSearchParams({ ...(tag ? { tag } : {}), page: String(p) })}`;
+  const query = queryOf(await searchParams);
+  const [{ articles, nextCursor, stale }, status] = await Promise.all([readFrontPage(query), indexStatus()]);
+  const link = (changes: Partial<Record<keyof Params, string | undefined>>) => {
+    const next = { section: query.section, tag: query.tag, language: query.language, ...changes };
+    const params = new URLSearchParams(Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return params.size > 0 ? `/?${params}` : "/";
+  };
+  const filter = query.section ?? query.tag;
+  const sections = [...new Set(articles.map((article) => article.section))];
 
   return (
     <>
-      <h1>{tag ? t("front.tagged", { tag }) : t("front.title")}</h1>
+      <h1>{filter ? t("front.tagged", { tag: filter }) : t("front.title")}</h1>
       <ul className="tags" aria-label="sections">
-        {tag && (
+        {(filter || query.language) && (
           <li>
             <Link href="/">{t("front.all")}</Link>
           </li>
         )}
         {sections.map((section) => (
           <li key={section}>
-            <Link href={`/?tag=${encodeURIComponent(section)}`}>#{section}</Link>
+            <Link href={link({ section, tag: undefined, before: undefined })}>#{section}</Link>
+          </li>
+        ))}
+        {LANGUAGES.map((language) => (
+          <li key={language}>
+            <Link href={link({ language, before: undefined })} aria-current={query.language === language ? "page" : undefined}>
+              {language.toUpperCase()}
+            </Link>
           </li>
         ))}
       </ul>
-      {unreachable.size > 0 && (
-        <p role="status" data-testid="articles-left-out">
-          {t("front.someUnreachable")}
+      {stale && (
+        <p role="status" data-testid="index-stale">
+          {t("front.stale", { block: status.block })}
         </p>
       )}
-      {shown.length === 0 && <p>{t("front.empty")}</p>}
+      {articles.length === 0 && <p>{t("front.empty")}</p>}
       <ul className="cards">
-        {shown.map((article) => (
-          <ArticleCard key={article.id} article={article} locale={locale} now={now} />
+        {articles.map((article) => (
+          <ArticleCard key={article.id} article={article} locale={locale} now={status.timestamp} />
         ))}
       </ul>
-      {pages > 1 && (
-        <nav className="pagination" aria-label="pages">
-          {page > 1 ? <Link href={link(page - 1)}>{t("front.newer")}</Link> : <span />}
-          <span className="muted">{t("front.page", { page, pages })}</span>
-          {page < pages ? <Link href={link(page + 1)}>{t("front.older")}</Link> : <span />}
-        </nav>
-      )}
+      <nav className="pagination" aria-label="pages">
+        {query.before !== undefined ? <Link href={link({ before: undefined })}>{t("front.newer")}</Link> : <span />}
+        <span className="muted">{t("front.asOf", { block: status.block })}</span>
+        {nextCursor !== null ? <Link href={link({ before: String(nextCursor) })}>{t("front.older")}</Link> : <span />}
+      </nav>
     </>
   );
 }

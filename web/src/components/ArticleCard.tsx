@@ -7,18 +7,17 @@ import { EditionStatus } from "./EditionStatus.tsx";
 
 export function ArticleCard({ article, locale, now }: { article: ArticleEntry; locale: Locale; now: number }) {
   const t = translator(locale);
-  const { metadata } = article;
-  const href = `/articles/${metadata.properties.slug}`;
+  const href = `/articles/${article.slug}`;
   return (
     <li className="card" data-testid="article-card">
       <Link href={href} tabIndex={-1} aria-hidden>
-        <img src={gatewayLink(metadata.image)} alt="" loading="lazy" />
+        <img src={gatewayLink(article.cover)} alt="" loading="lazy" />
       </Link>
       <div>
-        <h2 lang={metadata.properties.language}>
-          <Link href={href}>{metadata.name}</Link>
+        <h2 lang={article.language}>
+          <Link href={href}>{article.title}</Link>
         </h2>
-        <p lang={metadata.properties.language}>{metadata.description}</p>
+        <p lang={article.language}>{article.summary}</p>
         <p className="muted">
           <span className={`badge ${article.premiumLevel ? "premium" : ""}`}>
             {article.premiumLevel === 0
@@ -27,7 +26,7 @@ export function ArticleCard({ article, locale, now }: { article: ArticleEntry; l
                 ? t("badge.editionOnly")
                 : t("badge.premium")}
           </span>
-          {metadata.properties.language.toUpperCase()} · {formatDate(Date.parse(metadata.properties.published) / 1000, locale)} ·{" "}
+          {article.language.toUpperCase()} · {formatDate(Date.parse(article.published) / 1000, locale)} ·{" "}
           {formatPrice(article.sale.price, locale)} · <EditionStatus sale={article.sale} locale={locale} now={now} />
         </p>
       </div>

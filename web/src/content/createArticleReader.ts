@@ -72,7 +72,11 @@ export function createArticleReader(options: ArticleReaderOptions) {
   }
 
   async function preview(metadata: ArticleMetadata) {
-    const { cid } = metadata.properties.preview;
+    return previewByCid(metadata.properties.preview.cid);
+  }
+
+  /** The free preview's Markdown by its CID (what the index stores of an article). */
+  async function previewByCid(cid: string) {
     return previewCache(cid, async () =>
       decodeText(await fetchVerified(parseIpfsUri(`ipfs://${cid}`, "preview"), "the free preview", options.gateway), "The preview"),
     );
@@ -94,7 +98,7 @@ export function createArticleReader(options: ArticleReaderOptions) {
     }
   }
 
-  return { record, article, metadataAt, preview, premium };
+  return { record, article, metadataAt, preview, previewByCid, premium };
 }
 
 export type ArticleReader = ReturnType<typeof createArticleReader>;

@@ -53,6 +53,8 @@ export function createIndexReader(options: IndexReaderOptions) {
       for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
       return must<ArticlePage>(`/articles?${params}`);
     },
+    /** At most 100 ids a call. */
+    articlesByIds: (ids: bigint[]) => must<ArticleListing[]>(`/articles/by-ids?ids=${ids.join(",")}`),
     articleBySlug: (slug: string) => get<ArticleListing>(`/articles/by-slug/${encodeURIComponent(slug)}`),
     articleFacts: (id: bigint) => get<ArticleFacts>(`/articles/${id}`),
     libraryOf: (holder: Address) => must<Library>(`/accounts/${holder}/library`),

@@ -29,6 +29,8 @@ export interface ArticleListing {
   tags: string[];
   cover: string;
   published: string;
+  /** As the metadata names them: who wrote it, with their wallets. */
+  authors: { name: string; address: Hex }[];
   previewCid: string;
   premiumCid: string | null;
   price: Decimal;

@@ -1,15 +1,26 @@
 import "server-only";
-import type { ArticleMetadata } from "@/content/articleMetadata.ts";
-import { ContentError } from "@/content/contentError.ts";
-import { articleEditionsAbi, membershipPassAbi } from "@/generated/contracts.ts";
-import { articleReader, chainClient, publicationAddresses } from "./publication.ts";
+import { type IndexReader, IndexUnavailableError, createIndexReader } from "@/indexer/createIndexReader.ts";
+import type { ArticleListing, IndexStatus, Tier } from "@/indexer/indexTypes.ts";
 import { serverConfig } from "./serverConfig.ts";
-import { unavailableService } from "./serviceUnavailable.ts";
+
+// What the pages list, read from the event index (scripts/indexer) with one indexed query each:
+// no chain call and no IPFS fetch for a page view, whatever the archive's size. Access is never
+// decided here: the premium gate asks `canRead` on chain.
 
 export interface ArticleEntry {
   id: number;
   metadataCid: string;
-  metadata: ArticleMetadata;
+  title: string;
+  summary: string;
+  slug: string;
+  language: string;
+  section: string;
+  tags: string[];
+  cover: string;
+  published: string;
+  authors: { name: string; address: string }[];
+  previewCid: string;
+  premiumCid: string | null;
   sale: { price: bigint; maxSupply: number; minted: number; saleStart: number; saleEnd: number; walletCap: number };
   premiumLevel: number;
 }
@@ -28,116 +39,121 @@ export interface TierEntry {
   saleOpen: boolean;
 }
 
-/**
- * `load`, asked again at most once a second: every request in between shares the same promise,
- * and a failed load is forgotten so that the next request tries again.
- */
-function freshForASecond<value>(load: () => Promise<value>) {
-  let cached: { at: number; value: Promise<value> } | undefined;
-  return () => {
-    if (!cached || Date.now() - cached.at > 1_000) {
-      const value = load();
-      cached = { at: Date.now(), value };
-      value.catch(() => (cached = undefined));
-    }
-    return cached.value;
+export interface FrontPageQuery {
+  section?: string;
+  tag?: string;
+  language?: string;
+  /** Articles older than this id: the previous page's `nextCursor`. */
+  before?: bigint;
+}
+
+const PER_PAGE = 10;
+const REMEMBERED = 500;
+
+let reader: IndexReader | undefined;
+const index = () => (reader ??= createIndexReader({ url: serverConfig().INDEXER_URL, timeoutMs: serverConfig().INDEXER_TIMEOUT_MS }));
+
+// The last answer to each question: while the indexer is down (restarting, catching up), pages
+// render from it and say so, instead of failing.
+const lastAnswers = new Map<string, unknown>();
+async function rememberingLast<value>(key: string, ask: () => Promise<value>): Promise<{ value: value; stale: boolean }> {
+  try {
+    const value = await ask();
+    lastAnswers.delete(key);
+    if (lastAnswers.size >= REMEMBERED) lastAnswers.delete(lastAnswers.keys().next().value!);
+    lastAnswers.set(key, value);
+    return { value, stale: false };
+  } catch (error) {
+    if (error instanceof IndexUnavailableError && lastAnswers.has(key)) return { value: lastAnswers.get(key) as value, stale: true };
+    throw error;
+  }
+}
+
+function toEntry(listing: ArticleListing): ArticleEntry {
+  return {
+    id: Number(listing.id),
+    metadataCid: listing.cid,
+    title: listing.title,
+    summary: listing.summary,
+    slug: listing.slug,
+    language: listing.language,
+    section: listing.section,
+    tags: listing.tags,
+    cover: listing.cover,
+    published: listing.published,
+    authors: listing.authors ?? [],
+    previewCid: listing.previewCid,
+    premiumCid: listing.premiumCid,
+    sale: {
+      price: listing.price,
+      maxSupply: Number(listing.maxSupply),
+      minted: Number(listing.minted),
+      saleStart: Number(listing.saleStart),
+      saleEnd: Number(listing.saleEnd),
+      walletCap: listing.walletCap,
+    },
+    premiumLevel: listing.premiumLevel,
   };
 }
 
-export interface Catalog {
-  /** Every article whose metadata arrived, newest first. */
-  articles: ArticleEntry[];
-  /**
-   * Articles on chain whose metadata IPFS did not deliver this time, with why: left off the lists
-   * until a later load fetches them (nothing failed is cached), so one missing CID hides only itself.
-   */
-  unreachable: Map<number, ContentError>;
+const toTier = (tier: Tier): TierEntry => ({
+  id: Number(tier.id),
+  name: tier.name,
+  price: tier.price,
+  duration: Number(tier.duration),
+  maxSupply: Number(tier.maxSupply),
+  seats: Number(tier.seats),
+  level: tier.level,
+  votingWeight: tier.votingWeight,
+  transferable: tier.transferable,
+  saleOpen: tier.saleOpen,
+});
+
+/** How far the index has got (the block pages render from), remembered while it is down. */
+export async function indexStatus(): Promise<{ block: number; timestamp: number; stale: boolean }> {
+  const { value, stale } = await rememberingLast<IndexStatus | undefined>("status", () => index().status());
+  return { block: Number(value?.blockNumber ?? 0n), timestamp: Number(value?.blockTimestamp ?? 0n), stale };
 }
 
-async function loadCatalog(): Promise<Catalog> {
-  const reader = await articleReader();
-  const count = await chainClient().readContract({
-    address: publicationAddresses().editions,
-    abi: articleEditionsAbi,
-    functionName: "articleCount",
-  });
-  const ids = Array.from({ length: Number(count) }, (_, index) => BigInt(Number(count) - index));
-  const unreachable = new Map<number, ContentError>();
-  const loaded = await Promise.all(
-    ids.map(async (id): Promise<ArticleEntry | null> => {
-      // A chain that does not answer fails the whole catalog: without it nothing can be listed.
-      const { uri, sale, terms } = await reader.record(id);
-      try {
-        const metadata = await reader.metadataAt(uri, id);
-        return {
-          id: Number(id),
-          metadataCid: uri.slice("ipfs://".length),
-          metadata,
-          sale: { ...sale, saleStart: Number(sale.saleStart), saleEnd: Number(sale.saleEnd) },
-          premiumLevel: terms.premiumLevel,
-        };
-      } catch (error) {
-        if (!(error instanceof ContentError)) throw error;
-        if (unavailableService(error) === "ipfs") {
-          console.warn(`Article ${id} is left off the catalog until IPFS delivers its metadata: ${error.message}`);
-          unreachable.set(Number(id), error);
-        } else {
-          console.warn(`Article ${id} is left off the catalog: ${error.message}`);
-        }
-        return null;
-      }
-    }),
+/** One front page: ten articles, newest first, filtered; `nextCursor` leads to older ones. */
+export async function readFrontPage(query: FrontPageQuery) {
+  const key = `front:${query.section ?? ""}:${query.tag ?? ""}:${query.language ?? ""}:${query.before ?? ""}`;
+  const { value, stale } = await rememberingLast(key, () =>
+    index().listArticles({ section: query.section, tag: query.tag, language: query.language, cursor: query.before, limit: PER_PAGE }),
   );
-  return { articles: loaded.filter((entry) => entry !== null), unreachable };
+  return { articles: value.articles.map(toEntry), nextCursor: value.nextCursor, stale };
 }
 
-/** The published articles (re-read at most once a second). */
-export const readCatalog = freshForASecond(loadCatalog);
-
-/** Every published article whose metadata is at hand, newest first. */
-export const listArticles = async () => (await readCatalog()).articles;
-
-/** The chain's time (latest block), which sale windows and pass expiry follow, not the server's. */
-export const chainNow = freshForASecond(() =>
-  chainClient()
-    .getBlock()
-    .then((block) => Number(block.timestamp)),
-);
-
-/**
- * An article by numeric id or by slug, or undefined when there is none. While some article's
- * metadata is unreachable, a slug not found may be that article's: IPFS's error is thrown then
- * (a 503, "try again"), not a 404 for an article that exists on chain.
- */
+/** An article by slug, or by numeric id (old links); undefined when none is listed. */
 export async function findArticle(idOrSlug: string) {
-  const { articles, unreachable } = await readCatalog();
-  if (/^\d+$/.test(idOrSlug)) {
-    const id = Number(idOrSlug);
-    const unfetched = unreachable.get(id);
-    if (unfetched) throw unfetched;
-    return articles.find((entry) => entry.id === id);
+  const { value } = await rememberingLast(`article:${idOrSlug}`, async () => {
+    if (!/^\d{1,20}$/.test(idOrSlug)) return index().articleBySlug(idOrSlug);
+    const [listing] = await index().articlesByIds([BigInt(idOrSlug)]);
+    return listing;
+  });
+  return value && toEntry(value);
+}
+
+/** Listed articles among `ids` (at most 100 a call are asked at once). */
+export async function articlesByIds(ids: bigint[]) {
+  const found: ArticleEntry[] = [];
+  for (let at = 0; at < ids.length; at += 100) {
+    found.push(...(await index().articlesByIds(ids.slice(at, at + 100))).map(toEntry));
   }
-  const found = articles.find((entry) => entry.metadata.properties.slug === idOrSlug);
-  const [unfetched] = unreachable.values();
-  if (!found && unfetched) throw unfetched;
   return found;
 }
 
 export async function listTiers(): Promise<TierEntry[]> {
-  const client = chainClient();
-  const address = publicationAddresses().pass;
-  const count = await client.readContract({ address, abi: membershipPassAbi, functionName: "tierCount" });
-  return Promise.all(
-    Array.from({ length: Number(count) }, async (_, index) => {
-      const [config, , seats] = await client.readContract({
-        address,
-        abi: membershipPassAbi,
-        functionName: "tier",
-        args: [BigInt(index + 1)],
-      });
-      return { id: index + 1, ...config, seats };
-    }),
-  );
+  const { value } = await rememberingLast("tiers", () => index().tiers());
+  return value.map(toTier);
+}
+
+/**
+ * The chain's time as the index last saw it (its latest block), which sale windows and pass
+ * expiry follow, not the server's clock.
+ */
+export async function chainNow() {
+  return (await indexStatus()).timestamp;
 }
 
 /** An `ipfs://` link as a URL readers' browsers can open. */

@@ -16,6 +16,7 @@ const UNAVAILABLE: Record<Service, string> = {
   chain: "The blockchain did not answer, so access cannot be checked. Try again shortly.",
   ipfs: "The article's content could not be fetched from IPFS. Try again shortly.",
   database: "The database did not answer, so your session cannot be checked. Try again shortly.",
+  index: "The publication's index did not answer. Try again shortly.",
 };
 
 type ArticleRecord = Awaited<ReturnType<Awaited<ReturnType<typeof articleReader>>["record"]>>;

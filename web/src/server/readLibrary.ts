@@ -1,14 +1,22 @@
 import "server-only";
 import type { Address } from "viem";
+import { createIndexReader } from "@/indexer/createIndexReader.ts";
 import { articleEditionsAbi, LIFETIME_EXPIRY, membershipPassAbi } from "@/generated/contracts.ts";
-import { listArticles, listTiers } from "./catalog.ts";
+import { articlesByIds, listTiers } from "./catalog.ts";
 import { chainClient, publicationAddresses } from "./publication.ts";
+import { serverConfig } from "./serverConfig.ts";
 
-/** What a wallet holds and is owed, read from the chain at the latest block. */
+/**
+ * What a wallet holds and is owed. Which passes and editions it holds, and from which articles
+ * it is owed, come from the index (one query each, however large the archive); the amounts are
+ * then read from the chain at the latest block for just those, so a lagging index shows a
+ * holding late but never a wrong balance.
+ */
 export async function readLibrary(holder: Address) {
+  const index = createIndexReader({ url: serverConfig().INDEXER_URL, timeoutMs: serverConfig().INDEXER_TIMEOUT_MS });
   const client = chainClient();
   const { pass, editions } = publicationAddresses();
-  const [tiers, articles] = await Promise.all([listTiers(), listArticles()]);
+  const [tiers, library, owed] = await Promise.all([listTiers(), index.libraryOf(holder), index.owedTo(holder)]);
   const passes = (
     await Promise.all(
       tiers.map(async (tier) => {
@@ -31,31 +39,35 @@ export async function readLibrary(holder: Address) {
       }),
     )
   ).filter((entry) => entry !== null);
-  const articleIds = articles.map((article) => article.id);
-  const balances = articleIds.length
-    ? await client.readContract({
-        address: editions,
-        abi: articleEditionsAbi,
-        functionName: "balanceOfBatch",
-        args: [articleIds.map(() => holder), articleIds.map(BigInt)],
-      })
-    : [];
-  const [editionsOwed, passOwed] = await Promise.all([
-    client.readContract({ address: editions, abi: articleEditionsAbi, functionName: "owed", args: [holder, articleIds.map(BigInt)] }),
+  const heldIds = library.editions.map((held) => held.articleId);
+  const owedIds = owed.editions.articleIds;
+  const [held, balances, editionsOwed, passOwed] = await Promise.all([
+    articlesByIds(heldIds),
+    heldIds.length
+      ? client.readContract({
+          address: editions,
+          abi: articleEditionsAbi,
+          functionName: "balanceOfBatch",
+          args: [heldIds.map(() => holder), heldIds],
+        })
+      : [],
+    client.readContract({ address: editions, abi: articleEditionsAbi, functionName: "owed", args: [holder, owedIds] }),
     client.readContract({ address: pass, abi: membershipPassAbi, functionName: "owed", args: [holder] }),
   ]);
+  const titles = new Map(held.map((article) => [article.id, article]));
   return {
     passes,
-    editions: articles
-      .map((article, index) => ({
-        articleId: article.id,
-        slug: article.metadata.properties.slug,
-        title: article.metadata.name,
-        count: Number(balances[index] ?? 0n),
+    editions: heldIds
+      .map((articleId, at) => ({
+        articleId: Number(articleId),
+        slug: titles.get(Number(articleId))?.slug ?? String(articleId),
+        title: titles.get(Number(articleId))?.title ?? `#${articleId}`,
+        count: Number(balances[at] ?? 0n),
       }))
       .filter((entry) => entry.count > 0),
     editionsOwed,
     passOwed,
-    articleIds,
+    /** The articles the wallet is owed from: what a withdraw names. */
+    articleIds: owedIds.map(Number),
   };
 }

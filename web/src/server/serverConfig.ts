@@ -18,6 +18,9 @@ const schema = z.object({
   PUBLIC_IPFS_GATEWAY_URL: url("https://ipfs.example.org").optional(),
   IPFS_TIMEOUT_MS,
   CHAIN_TIMEOUT_MS: milliseconds(5_000),
+  /** The event index the pages read (scripts/indexer: `ponder start`, or a `ponder serve` beside it). */
+  INDEXER_URL: url("http://127.0.0.1:42069").default("http://127.0.0.1:42069"),
+  INDEXER_TIMEOUT_MS: milliseconds(3_000),
   SESSION_TTL_SECONDS: z.coerce
     .number({ message: "must be a number of seconds" })
     .int("must be a whole number of seconds")

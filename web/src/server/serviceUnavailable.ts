@@ -1,8 +1,9 @@
 import { BaseError, HttpRequestError, TimeoutError } from "viem";
 import { ContentError } from "../content/contentError.ts";
+import { IndexUnavailableError } from "../indexer/createIndexReader.ts";
 
 /** The services a page is built from; each may be down for a while without anything being wrong. */
-export type Service = "chain" | "ipfs" | "database";
+export type Service = "chain" | "ipfs" | "database" | "index";
 
 /** A service did not answer: the same request may succeed later, so readers get a 503, not a 500. */
 export class ServiceUnavailableError extends Error {
@@ -24,6 +25,7 @@ const chainDidNotAnswer = (error: unknown) =>
  */
 export function unavailableService(error: unknown): Service | undefined {
   if (error instanceof ServiceUnavailableError) return error.service;
+  if (error instanceof IndexUnavailableError) return "index";
   if (error instanceof ContentError) {
     // The article reader wraps chain failures as "unavailable" too; IPFS's come without a viem cause.
     if (error.code === "unavailable")

@@ -21,19 +21,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // While a service is down the page itself says so (a 503); its metadata is left out.
   const article = await nullWhileDown(findArticle((await params).slug));
   if (!article) return {};
-  const { metadata } = article;
   return {
-    title: metadata.name,
-    description: metadata.description,
-    alternates: { canonical: `/articles/${metadata.properties.slug}` },
+    title: article.title,
+    description: article.summary,
+    alternates: { canonical: `/articles/${article.slug}` },
     openGraph: {
       type: "article",
-      title: metadata.name,
-      description: metadata.description,
-      images: [gatewayLink(metadata.image)],
-      locale: metadata.properties.language === "ko" ? "ko_KR" : "en_US",
-      publishedTime: metadata.properties.published,
-      tags: metadata.properties.tags,
+      title: article.title,
+      description: article.summary,
+      images: [gatewayLink(article.cover)],
+      locale: article.language === "ko" ? "ko_KR" : "en_US",
+      publishedTime: article.published,
+      tags: article.tags,
     },
   };
 }
@@ -46,11 +45,10 @@ async function articlePage({ params }: Props) {
   const { locale, t } = await serverTranslator();
   const article = await findArticle((await params).slug);
   if (!article) notFound();
-  const { metadata, sale, premiumLevel } = article;
-  const { properties } = metadata;
+  const { sale, premiumLevel } = article;
   // Content that fails its checks is left out, saying so; an IPFS that does not answer makes the page a 503.
-  const preview = await (await articleReader()).preview(metadata).then(
-    (markdown) => renderPublicMarkdown(properties.preview.cid, markdown),
+  const preview = await (await articleReader()).previewByCid(article.previewCid).then(
+    (markdown) => renderPublicMarkdown(article.previewCid, markdown),
     (error: unknown) => {
       if (unavailableService(error)) throw error;
       return null;
@@ -73,13 +71,13 @@ async function articlePage({ params }: Props) {
     );
 
   return (
-    <article lang={properties.language}>
+    <article lang={article.language}>
       <p className="muted">
-        #{properties.section} · {formatDate(Date.parse(properties.published) / 1000, locale)}
+        #{article.section} · {formatDate(Date.parse(article.published) / 1000, locale)}
       </p>
-      <h1>{metadata.name}</h1>
-      <p className="muted">{t("article.by", { authors: properties.authors.map((a) => a.name).join(", ") })}</p>
-      <img className="cover" src={gatewayLink(metadata.image)} alt="" />
+      <h1>{article.title}</h1>
+      <p className="muted">{t("article.by", { authors: article.authors.map((a) => a.name).join(", ") })}</p>
+      <img className="cover" src={gatewayLink(article.cover)} alt="" />
       {preview === null ? (
         <p role="alert">{t("article.previewRefused")}</p>
       ) : (
@@ -132,11 +130,11 @@ async function articlePage({ params }: Props) {
             {t("article.metadata")}: <a href={gatewayLink(`ipfs://${article.metadataCid}`)}>{article.metadataCid}</a>
           </li>
           <li>
-            {t("article.preview")}: <a href={gatewayLink(`ipfs://${properties.preview.cid}`)}>{properties.preview.cid}</a>
+            {t("article.preview")}: <a href={gatewayLink(`ipfs://${article.previewCid}`)}>{article.previewCid}</a>
           </li>
-          {properties.premium && (
+          {article.premiumCid && (
             <li>
-              {t("article.premiumCid")}: <a href={gatewayLink(`ipfs://${properties.premium.cid}`)}>{properties.premium.cid}</a>
+              {t("article.premiumCid")}: <a href={gatewayLink(`ipfs://${article.premiumCid}`)}>{article.premiumCid}</a>
             </li>
           )}
         </ul>

@@ -62,7 +62,8 @@ contract CoverageDesk is ICoverageDesk {
     ) external payable returns (uint256 commissionId) {
         if (msg.sender != TIMELOCK) revert CoverageDeskOnlyTimelock(msg.sender);
         // The bounty is named as well as sent, so the proposal reads as what it pays.
-        if (bounty == 0 || bounty != msg.value || bounty > type(uint96).max) revert CoverageDeskInvalidBounty(msg.value);
+        if (bounty == 0 || bounty != msg.value || bounty > type(uint96).max)
+            revert CoverageDeskInvalidBounty(msg.value);
         if (bytes(topicCid).length == 0) revert CoverageDeskEmptyTopic();
         if (deadline <= block.timestamp) revert CoverageDeskInvalidDeadline(deadline, block.timestamp);
 
@@ -106,7 +107,8 @@ contract CoverageDesk is ICoverageDesk {
             revert CoverageDeskNotChallenger(msg.sender);
         }
         Commission storage c = _commissionIn(commissionId, Status.Fulfilled);
-        if (block.timestamp >= c.challengeEndsAt) revert CoverageDeskChallengeWindowClosed(commissionId, c.challengeEndsAt);
+        if (block.timestamp >= c.challengeEndsAt)
+            revert CoverageDeskChallengeWindowClosed(commissionId, c.challengeEndsAt);
         uint256 articleId = c.articleId;
         c.status = Status.Open;
         c.articleId = 0;
@@ -117,7 +119,8 @@ contract CoverageDesk is ICoverageDesk {
     /// @inheritdoc ICoverageDesk
     function settle(uint256 commissionId) external {
         Commission storage c = _commissionIn(commissionId, Status.Fulfilled);
-        if (block.timestamp < c.challengeEndsAt) revert CoverageDeskChallengeWindowOpen(commissionId, c.challengeEndsAt);
+        if (block.timestamp < c.challengeEndsAt)
+            revert CoverageDeskChallengeWindowOpen(commissionId, c.challengeEndsAt);
         uint256 bounty = c.bounty;
         uint256 articleId = c.articleId;
         c.status = Status.Paid;

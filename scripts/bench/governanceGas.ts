@@ -71,7 +71,12 @@ export async function measureGovernance(
   // The plain governor: OZ's wizard module set, its own timelock and desk, the same passes.
   const plainTimelock = await viem.deployContract("TimelockController", [TIMELOCK_DELAY, [], [], deployer.account.address]);
   const plainGovernor = await viem.deployContract("BaselineGovernor", [dao.pass.address, plainTimelock.address, DELAY, PERIOD]);
-  const plainDesk = await viem.deployContract("CoverageDesk", [plainTimelock.address, dao.governor.address, dao.editions.address, CHALLENGE_WINDOW]);
+  const plainDesk = await viem.deployContract("CoverageDesk", [
+    plainTimelock.address,
+    dao.governor.address,
+    dao.editions.address,
+    CHALLENGE_WINDOW,
+  ]);
   for (const role of ["PROPOSER_ROLE", "CANCELLER_ROLE", "EXECUTOR_ROLE"]) {
     await gasOf(plainTimelock.write.grantRole([keccak256(toHex(role)), plainGovernor.address]));
   }
@@ -97,19 +102,26 @@ export async function measureGovernance(
     const descriptionHash = keccak256(toHex(description));
 
     const propose = await gasOf((await as(members[0])).write.propose([...args, description]));
-    const [created] = await governor.getEvents.ProposalCreated({}, { fromBlock: await publicClient.getBlockNumber() });
+    const [created] = await governor.getEvents.ProposalCreated({ fromBlock: await publicClient.getBlockNumber() });
     const proposalId = created.args.proposalId as bigint;
     await time.increase(DELAY + 1);
     const castVoteFirst = await gasOf((await as(members[0])).write.castVote([proposalId, 1]));
     const castVoteReachingQuorum = await gasOf((await as(members[1])).write.castVote([proposalId, 1]));
     const castVote = await gasOf((await as(members[2])).write.castVote([proposalId, 1]));
     const signer = members[3];
+    // Both answer OZ's `nonces(address)`; CoverageGovernor's ballots use the proposal's own key.
+    const nonces = await viem.getContractAt("CoverageGovernor", governorAddress);
     const nonce =
       kind === "CoverageGovernor"
-        ? await (await viem.getContractAt("CoverageGovernor", governorAddress)).read.nonces([signer.account.address, proposalId])
-        : await (await viem.getContractAt("BaselineGovernor", governorAddress)).read.nonces([signer.account.address]);
+        ? await nonces.read.nonces([signer.account.address, proposalId])
+        : await nonces.read.nonces([signer.account.address]);
     const signature = await signer.signTypedData({
-      domain: { name: await governor.read.name(), version: "1", chainId: await publicClient.getChainId(), verifyingContract: governorAddress },
+      domain: {
+        name: await governor.read.name(),
+        version: "1",
+        chainId: await publicClient.getChainId(),
+        verifyingContract: governorAddress,
+      },
       types: ballotTypes,
       primaryType: "Ballot",
       message: { proposalId, support: 1, voter: signer.account.address, nonce },
@@ -172,9 +184,17 @@ export async function measureGovernance(
       baselineName: plainName("the castVote that reaches quorum"),
     },
     cast_vote: { gas: ours.castVote, baseline: plain.castVote, baselineName: plainName("a castVote once quorum stands") },
-    cast_vote_by_sig: { gas: ours.castVoteBySig, baseline: plain.castVoteBySig, baselineName: plainName("castVoteBySig once quorum stands, sent by a relayer") },
+    cast_vote_by_sig: {
+      gas: ours.castVoteBySig,
+      baseline: plain.castVoteBySig,
+      baselineName: plainName("castVoteBySig once quorum stands, sent by a relayer"),
+    },
     queue: { gas: ours.queue, baseline: plain.queue, baselineName: plainName("queue in the timelock") },
-    execute_commission: { gas: ours.execute, baseline: plain.execute, baselineName: plainName("execute: the timelock commissions with the bounty") },
+    execute_commission: {
+      gas: ours.execute,
+      baseline: plain.execute,
+      baselineName: plainName("execute: the timelock commissions with the bounty"),
+    },
     fulfill_commission: { gas: desk.fulfil, ...noBaseline("an editor links an article") },
     settle_commission: { gas: desk.settle, ...noBaseline("credit two authors after the challenge window") },
     withdraw_bounty: { gas: desk.withdraw, ...noBaseline("an author's first withdrawal, paid in ETH") },

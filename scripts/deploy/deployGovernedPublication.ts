@@ -55,7 +55,7 @@ export async function deployGovernedPublication(
   const deploy = async (name: string, args: unknown[]) => {
     const { contract, deploymentTransaction } = await viem.sendDeploymentTransaction(name as never, args as never);
     const receipt = await wait(Promise.resolve(deploymentTransaction.hash));
-    return { address: contract.address as Address, blockNumber: receipt.blockNumber };
+    return { address: (contract as { address: Address }).address, blockNumber: receipt.blockNumber };
   };
 
   // The deployer administers the timelock only until the governor exists.

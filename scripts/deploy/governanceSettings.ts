@@ -38,7 +38,13 @@ const governanceEnv = z.object({
 
 /** Durations on the local chain (minutes, so a vote passes while you watch) and on real networks (days). */
 const DURATIONS = {
-  local: { votingDelay: MINUTE, votingPeriod: 5 * MINUTE, lateQuorumExtension: 2 * MINUTE, timelockDelay: MINUTE, challengeWindow: 5 * MINUTE },
+  local: {
+    votingDelay: MINUTE,
+    votingPeriod: 5 * MINUTE,
+    lateQuorumExtension: 2 * MINUTE,
+    timelockDelay: MINUTE,
+    challengeWindow: 5 * MINUTE,
+  },
   network: { votingDelay: DAY, votingPeriod: 5 * DAY, lateQuorumExtension: 2 * DAY, timelockDelay: 2 * DAY, challengeWindow: 3 * DAY },
 };
 
@@ -59,8 +65,9 @@ export function governanceSettings(env: NodeJS.ProcessEnv, chainId: number, acco
     return list;
   };
   const guardian = settings.GOVERNANCE_GUARDIAN ?? (local ? accounts[0] : undefined);
-  if (!guardian) throw new Error("GOVERNANCE_GUARDIAN: required on this network: the address that may cancel proposals and reject fulfilments");
-  const weights = SAMPLE_TIERS.map((tier) => tier.votingWeight);
+  if (!guardian)
+    throw new Error("GOVERNANCE_GUARDIAN: required on this network: the address that may cancel proposals and reject fulfilments");
+  const weights: number[] = SAMPLE_TIERS.map((tier) => tier.votingWeight);
   return {
     governor: {
       votingDelay: settings.GOVERNANCE_VOTING_DELAY ?? durations.votingDelay,

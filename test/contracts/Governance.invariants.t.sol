@@ -43,7 +43,8 @@ contract GovernanceInvariantsTest is GovernanceBase {
             uint256 tallied = against + for_ + abstain;
             _assertEq(tallied, votesHandler.weightCast(ids[i]), "tally == weights cast");
             uint256 snapshot = governor.proposalSnapshot(ids[i]);
-            if (snapshot < block.timestamp) _assertLe(tallied, pass.getPastTotalSupply(snapshot), "tally <= votes at snapshot");
+            if (snapshot < block.timestamp)
+                _assertLe(tallied, pass.getPastTotalSupply(snapshot), "tally <= votes at snapshot");
         }
     }
 }

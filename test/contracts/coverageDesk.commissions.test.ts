@@ -30,7 +30,10 @@ describe("CoverageDesk: commissions", () => {
     ]);
     await g.networkHelpers.time.increaseTo(deadline);
     const treasury = await g.publicClient.getBalance({ address: g.timelock.address });
-    await g.viem.assertions.emitWithArgs((await g.as(g.accounts.outsider)).desk.write.expire([id]), g.desk, "CommissionExpired", [id, BOUNTY]);
+    await g.viem.assertions.emitWithArgs((await g.as(g.accounts.outsider)).desk.write.expire([id]), g.desk, "CommissionExpired", [
+      id,
+      BOUNTY,
+    ]);
     assert.equal(await g.publicClient.getBalance({ address: g.timelock.address }), treasury + BOUNTY);
     assert.equal(await g.publicClient.getBalance({ address: g.desk.address }), 0n);
     assert.equal((await g.desk.read.commissionOf([id])).status, CommissionStatus.Expired);
@@ -126,7 +129,11 @@ describe("CoverageDesk: commissions", () => {
       "CoverageDeskInvalidBounty",
       [parseEther("1")],
     );
-    await g.viem.assertions.revertWithCustomError(desk.write.commission(["", BOUNTY, deadline], { value: BOUNTY }), g.desk, "CoverageDeskEmptyTopic");
+    await g.viem.assertions.revertWithCustomError(
+      desk.write.commission(["", BOUNTY, deadline], { value: BOUNTY }),
+      g.desk,
+      "CoverageDeskEmptyTopic",
+    );
     await g.viem.assertions.revertWithCustomError(
       desk.write.commission([TOPIC_CID, BOUNTY, Number(await g.latest())], { value: BOUNTY }),
       g.desk,
@@ -158,18 +165,24 @@ describe("CoverageDesk: commissions", () => {
     await g.editions.write.publish([
       articleParams([g.accounts.authorA.account.address, g.accounts.authorB.account.address], { authors: [], treasuryBps: 10_000 }),
     ]);
-    await g.viem.assertions.revertWithCustomErrorWithArgs(g.desk.write.fulfil([id, before + 1n]), g.desk, "CoverageDeskArticleWithoutAuthors", [
-      before + 1n,
-    ]);
+    await g.viem.assertions.revertWithCustomErrorWithArgs(
+      g.desk.write.fulfil([id, before + 1n]),
+      g.desk,
+      "CoverageDeskArticleWithoutAuthors",
+      [before + 1n],
+    );
     const article = await g.publishArticle();
     await g.networkHelpers.time.increaseTo(deadline);
     await g.viem.assertions.revertWithCustomErrorWithArgs(g.desk.write.fulfil([id, article]), g.desk, "CoverageDeskPastDeadline", [
       id,
       Number(deadline),
     ]);
-    await g.viem.assertions.revertWithCustomErrorWithArgs(g.desk.write.withdraw([outsider.account.address]), g.desk, "CoverageDeskNothingOwed", [
-      getAddress(outsider.account.address),
-    ]);
+    await g.viem.assertions.revertWithCustomErrorWithArgs(
+      g.desk.write.withdraw([outsider.account.address]),
+      g.desk,
+      "CoverageDeskNothingOwed",
+      [getAddress(outsider.account.address)],
+    );
     await g.viem.assertions.revertWithCustomErrorWithArgs(g.desk.read.commissionOf([99n]), g.desk, "CoverageDeskUnknownCommission", [99n]);
   });
 });

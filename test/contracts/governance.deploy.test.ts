@@ -77,10 +77,12 @@ describe("Governed deploy: the timelock holds every admin power", () => {
     for (const wallet of [editor, outsider]) {
       const mine = await g.as(wallet);
       const account = getAddress(wallet.account.address);
-      await g.viem.assertions.revertWithCustomErrorWithArgs(mine.pass.write.setTreasury([account]), g.pass, "AccessControlUnauthorizedAccount", [
-        account,
-        zeroHash,
-      ]);
+      await g.viem.assertions.revertWithCustomErrorWithArgs(
+        mine.pass.write.setTreasury([account]),
+        g.pass,
+        "AccessControlUnauthorizedAccount",
+        [account, zeroHash],
+      );
       await g.viem.assertions.revertWithCustomErrorWithArgs(
         mine.editions.write.setTreasury([account]),
         g.editions,

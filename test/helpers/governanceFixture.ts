@@ -6,7 +6,13 @@ import { coverageDeskAbi } from "../../web/src/generated/contracts.ts";
 import { articleParams } from "./publicationFixture.ts";
 
 /** Durations short enough to step through, in seconds (the local chain's clock). */
-export const DURATIONS = { votingDelay: 60, votingPeriod: 300, lateQuorumExtension: 60, timelockDelay: 60n, challengeWindow: 300n } as const;
+export const DURATIONS = {
+  votingDelay: 60,
+  votingPeriod: 300,
+  lateQuorumExtension: 60,
+  timelockDelay: 60n,
+  challengeWindow: 300n,
+} as const;
 /** Three founding members of 3 votes each: 10% of 9 floors to 0, so the floor of 4 decides. */
 export const QUORUM_FLOOR = 4n;
 export const FOUNDING_WEIGHT = 3n;

@@ -53,7 +53,12 @@ contract VotesHandler is TestBase {
         bytes[] memory calldatas = new bytes[](1);
         calldatas[0] = abi.encodeCall(GOVERNOR.setQuorumFloor, (uint208(_proposalIds.length)));
         _proposalIds.push(
-            GOVERNOR.propose(targets, new uint256[](1), calldatas, string.concat("proposal ", _decimal(_proposalIds.length)))
+            GOVERNOR.propose(
+                targets,
+                new uint256[](1),
+                calldatas,
+                string.concat("proposal ", _decimal(_proposalIds.length))
+            )
         );
     }
 

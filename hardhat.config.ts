@@ -13,6 +13,8 @@ const deep = process.env.TOPNFTPOST_DEEP_TESTS === "1";
 export default defineConfig({
   plugins: [hardhatToolboxViemPlugin],
   solidity: {
+    // The DAO's timelock is OpenZeppelin's own, deployed as is: build its artifact too.
+    npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
     profiles: {
       default: {
         version: solcVersion,

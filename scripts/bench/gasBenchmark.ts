@@ -9,8 +9,9 @@ import { network } from "hardhat";
 import { zeroAddress, type Hash } from "viem";
 import { deployPublication } from "../deploy/deployPublication.ts";
 import { SAMPLE_TIERS } from "../seed/sampleTiers.ts";
+import { measureGovernance } from "./governanceGas.ts";
 
-const { viem } = await network.create();
+const { viem, networkHelpers } = await network.create();
 const publicClient = await viem.getPublicClient();
 const wallets = await viem.getWalletClients();
 const [admin, treasury, authorA, authorB, warmup] = wallets;
@@ -152,12 +153,25 @@ operations.withdraw = {
   baselineName: "none: an author's first withdrawal from one article, paid out in ETH",
 };
 
+// ----- the coverage DAO: the last wallets, which no step above touches -----
+Object.assign(
+  operations,
+  await measureGovernance(viem, networkHelpers.time, [wallets[15], wallets[16], wallets[17], wallets[18]], wallets[19]),
+);
+
 // ----- report -----
 const targets: Record<string, number> = {
   collect_first: 70_000,
   purchase_reader_pass: 110_000,
   purchase_member_pass: 230_000,
   renew_pass: 45_000,
+  // The issue's OZ 5.7 measurements of this module set, plus 5%.
+  propose: Math.round(306_000 * 1.05),
+  cast_vote_first: Math.round(83_000 * 1.05),
+  cast_vote: Math.round(68_000 * 1.05),
+  cast_vote_by_sig: Math.round(101_000 * 1.05),
+  queue: Math.round(163_000 * 1.05),
+  execute_commission: Math.round(112_000 * 1.05),
 };
 const order = [
   "collect_first",
@@ -169,16 +183,26 @@ const order = [
   "transfer_pass",
   "publish_article",
   "withdraw",
+  "propose",
+  "cast_vote_first",
+  "cast_vote_reaching_quorum",
+  "cast_vote",
+  "cast_vote_by_sig",
+  "queue",
+  "execute_commission",
+  "fulfill_commission",
+  "settle_commission",
+  "withdraw_bounty",
 ];
 const fmt = (n: number | null | undefined) => (n == null ? "-" : n.toLocaleString("en-US"));
-console.log(`${"operation".padEnd(22)}${"gas".padStart(10)}${"baseline".padStart(10)}${"delta".padStart(9)}${"target".padStart(10)}`);
+console.log(`${"operation".padEnd(27)}${"gas".padStart(10)}${"baseline".padStart(10)}${"delta".padStart(9)}${"target".padStart(10)}`);
 for (const name of order) {
   const { gas, baseline } = operations[name];
   const delta = baseline == null ? "-" : `${gas - baseline >= 0 ? "+" : ""}${fmt(gas - baseline)}`;
   const target = targets[name];
   const verdict = target == null ? "" : gas <= target ? "  ok" : "  OVER";
   console.log(
-    `${name.padEnd(22)}${fmt(gas).padStart(10)}${fmt(baseline).padStart(10)}${delta.padStart(9)}${fmt(target).padStart(10)}${verdict}`,
+    `${name.padEnd(27)}${fmt(gas).padStart(10)}${fmt(baseline).padStart(10)}${delta.padStart(9)}${fmt(target).padStart(10)}${verdict}`,
   );
 }
 const out = join(import.meta.dirname, "../../bench/results/gas.json");

@@ -10,13 +10,16 @@ import { type CompiledContract, type ConstantValue, evaluateConstants } from "./
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CONTRACT_NAMES = ["MembershipPass", "ArticleEditions"] as const;
+/** The coverage DAO's contracts: their ABIs are written too; a deployment may not have them yet. */
+export const GOVERNANCE_CONTRACT_NAMES = ["TimelockController", "CoverageGovernor", "CoverageDesk"] as const;
+const ARTIFACT_FOLDERS: Record<string, string> = { TimelockController: "@openzeppelin/contracts/governance" };
 export const contractsFile = join(root, "web/src/generated/contracts.ts");
 export const deploymentsDir = join(root, "deployments");
 
 const camel = (name: string) => name[0].toLowerCase() + name.slice(1);
 
 function readArtifact(name: string): CompiledContract {
-  const artifact = join(root, "artifacts/contracts", `${name}.sol`, `${name}.json`);
+  const artifact = join(root, "artifacts", ARTIFACT_FOLDERS[name] ?? "contracts", `${name}.sol`, `${name}.json`);
   try {
     return JSON.parse(readFileSync(artifact, "utf8"));
   } catch {
@@ -70,6 +73,9 @@ export async function writeContractsFile() {
   for (const name of CONTRACT_NAMES) {
     lines.push(`export const ${camel(name)}Abi = ${JSON.stringify(artifacts[name].abi, null, 2)} as const;`, "");
   }
+  for (const name of GOVERNANCE_CONTRACT_NAMES) {
+    lines.push(`export const ${camel(name)}Abi = ${JSON.stringify(readArtifact(name).abi, null, 2)} as const;`, "");
+  }
   for (const name of CONTRACT_NAMES) {
     const entries = Object.entries(constants[name]).map(([key, value]) => `  ${key}: ${literal(value)},`);
     lines.push(
@@ -105,6 +111,7 @@ export async function writeContractsFile() {
     "/** Where the publication is deployed on one chain, and from which block. */",
     "export interface Deployment {",
     ...CONTRACT_NAMES.map((name) => `  ${name}: { address: Address; blockNumber: number };`),
+    ...GOVERNANCE_CONTRACT_NAMES.map((name) => `  ${name}?: { address: Address; blockNumber: number };`),
     "}",
     "",
     "/** Deployed addresses and deployment blocks, keyed by chain id. */",

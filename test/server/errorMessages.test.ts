@@ -1,6 +1,6 @@
 import { ContractFunctionRevertedError, encodeErrorResult, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { articleEditionsAbi, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import { articleEditionsAbi, coverageDeskAbi, membershipPassAbi } from "../../web/src/generated/contracts.ts";
 import { LOCALES, MESSAGES } from "../../web/src/i18n/messages.ts";
 import { describeError } from "../../web/src/wallet/describeError.ts";
 
@@ -18,8 +18,9 @@ const NEVER_SHOWN = new Set([
   "ERC1155InvalidArrayLength",
 ]);
 
-const contracts = { MembershipPass: membershipPassAbi, ArticleEditions: articleEditionsAbi } as const;
-type AbiError = Extract<(typeof membershipPassAbi | typeof articleEditionsAbi)[number], { type: "error" }>;
+// The governor's errors join when the DAO pages and the vote relay show them.
+const contracts = { MembershipPass: membershipPassAbi, ArticleEditions: articleEditionsAbi, CoverageDesk: coverageDeskAbi } as const;
+type AbiError = Extract<(typeof membershipPassAbi | typeof articleEditionsAbi | typeof coverageDeskAbi)[number], { type: "error" }>;
 const errors = new Map<string, { contract: keyof typeof contracts; error: AbiError }>();
 for (const [contract, abi] of Object.entries(contracts) as [keyof typeof contracts, (typeof contracts)[keyof typeof contracts]][]) {
   for (const item of abi) if (item.type === "error" && !errors.has(item.name)) errors.set(item.name, { contract, error: item });

@@ -5,6 +5,7 @@ import { createArticleReader } from "../../web/src/content/createArticleReader.t
 import { loadMasterKeyring } from "../../web/src/content/loadMasterKeyring.ts";
 import { url } from "../../web/src/config/envSchemas.ts";
 import { readEnv } from "../../web/src/config/readEnv.ts";
+import { createIndexReader } from "../../web/src/indexer/createIndexReader.ts";
 import { deploymentOn } from "../../web/src/generated/contracts.ts";
 import { ipfsClient, ipfsEndpoints } from "../../web/src/ipfs/ipfsEndpoints.ts";
 import { packageCache } from "./packageCache.ts";
@@ -12,6 +13,7 @@ import { packageCache } from "./packageCache.ts";
 const contentEnv = z.object({
   PUBLIC_SITE_URL: url("https://news.example.org").default("http://localhost:3000"),
   CONTENT_DATA_DIR: z.string().default(".data/content"),
+  INDEXER_URL: url("http://127.0.0.1:42069").default("http://127.0.0.1:42069"),
 });
 
 async function connectChain(networkName: string) {
@@ -31,7 +33,7 @@ async function connectChain(networkName: string) {
  * editions contract, IPFS (IPFS_API_URL, IPFS_GATEWAY_URL), the master keyring and a reader.
  */
 export async function connectContent(networkName: string, env: NodeJS.ProcessEnv = process.env) {
-  const { PUBLIC_SITE_URL, CONTENT_DATA_DIR } = readEnv(contentEnv, env);
+  const { PUBLIC_SITE_URL, CONTENT_DATA_DIR, INDEXER_URL } = readEnv(contentEnv, env);
   const { apiUrl, gateway } = ipfsEndpoints(env);
   const chain = await connectChain(networkName);
   const { publicClient, walletClient, wallets, chainId } = chain;
@@ -56,5 +58,6 @@ export async function connectContent(networkName: string, env: NodeJS.ProcessEnv
     reader: createArticleReader({ publicClient, chainId, editions, keyring, gateway }),
     siteUrl: PUBLIC_SITE_URL,
     cache: packageCache(join(CONTENT_DATA_DIR, "packages.json")),
+    index: createIndexReader({ url: INDEXER_URL, timeoutMs: 2_000 }),
   };
 }

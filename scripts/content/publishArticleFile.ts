@@ -7,6 +7,7 @@ import { packageArticle } from "../../web/src/content/packageArticle.ts";
 import { publishArticle } from "../../web/src/contracts/writes.ts";
 import type { Database } from "../../web/src/db/schema.ts";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
+import { type IndexReader, IndexUnavailableError } from "../../web/src/indexer/createIndexReader.ts";
 import { acquirePublishLock, type PublishLock } from "../../web/src/publishing/publishLock.ts";
 import {
   NOTHING_SENT,
@@ -30,6 +31,8 @@ export interface PublishContext extends ContentChain {
   /** The shared database: the publish lock and the record of each step live there. */
   db: Kysely<Database>;
   cache?: PackageCache;
+  /** The event index, if one runs: finds content published before the database kept records. */
+  index?: IndexReader;
 }
 
 export interface PublishResult {
@@ -77,9 +80,7 @@ async function publishUnderLock(source: ArticleSource, context: PublishContext, 
   if (settled) return settled;
 
   // Published before this database kept records (or from another machine's): found by digest.
-  const count = await publicClient.readContract({ address: editions, abi: articleEditionsAbi, functionName: "articleCount" });
-  log(`Looking for this content among ${count} published articles`);
-  const existing = await findPublishedArticle(context.reader, count, source.contentDigest, (warning) => log(`  ${warning}`));
+  const existing = await findPublishedByDigest(source.contentDigest, context);
   if (existing) {
     const metadataCid = existing.uri.slice("ipfs://".length);
     await update({ state: "published", article_id: existing.articleId.toString(), metadata_cid: metadataCid });
@@ -285,4 +286,29 @@ async function unpinEditedVersions(source: ArticleSource, context: PublishContex
     if (unpinned.length > 0)
       context.log?.(`Unpinned ${unpinned.length} upload(s) of an earlier version of ${source.slug} that was never published`);
   }
+}
+
+/**
+ * The article already published with this content digest, by one indexed lookup; when the index
+ * does not answer, by reading every article's metadata (slow on a large archive, but correct).
+ */
+async function findPublishedByDigest(contentDigest: string, context: PublishContext) {
+  const log = context.log ?? (() => {});
+  if (context.index) {
+    try {
+      const listed = await context.index.articleByDigest(contentDigest);
+      log(`Looked this content up in the index: ${listed ? `article ${listed.id}` : "not published yet"}`);
+      return listed ? { articleId: listed.id, uri: `ipfs://${listed.cid}` } : null;
+    } catch (error) {
+      if (!(error instanceof IndexUnavailableError)) throw error;
+      log(`The index did not answer (${error.message}); comparing with every published article instead`);
+    }
+  }
+  const count = await context.publicClient.readContract({
+    address: context.editions,
+    abi: articleEditionsAbi,
+    functionName: "articleCount",
+  });
+  log(`Looking for this content among ${count} published articles`);
+  return findPublishedArticle(context.reader, count, contentDigest, (warning) => log(`  ${warning}`));
 }

@@ -20,6 +20,8 @@ export interface StackEndpoints {
   siteUrl: string;
   dataDir: string;
   databaseUrl: string;
+  /** The event index, once it runs (the setup's own publish comes before it starts). */
+  indexerUrl?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export function runPublishCli(
       CONTENT_DATA_DIR: join(stack.dataDir, "content"),
       PUBLIC_SITE_URL: stack.siteUrl,
       DATABASE_URL: stack.databaseUrl,
+      ...(stack.indexerUrl ? { INDEXER_URL: stack.indexerUrl } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

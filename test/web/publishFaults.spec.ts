@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { create } from "kubo-rpc-client";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
+import { openDatabase } from "../../web/src/db/openDatabase.ts";
 import { type CliRun, publishWithCli, runPublishCli } from "./publishCli.ts";
 import { webStack } from "./webStack.ts";
 
@@ -97,5 +98,24 @@ test.describe("publishing never doubles", () => {
     } finally {
       await rpc("evm_setAutomine", [true]);
     }
+  });
+
+  test("content published before the database's records is found by one index lookup, not published again", async () => {
+    const args = [ARTICLE, `--title=Found in the index ${stamp}`, `--slug=found-in-index-${stamp}`];
+    await publishWithCli(args);
+    const before = await articleCount();
+    // As if the database were reset (or the article published from another machine).
+    const db = openDatabase(stack.databaseUrl);
+    try {
+      await db.deleteFrom("publish_uploads").where("run_key", "like", "%").execute();
+      await db.deleteFrom("publish_runs").execute();
+    } finally {
+      await db.destroy();
+    }
+    await expect.poll(async () => (await fetch(`${stack.siteUrl}/articles/found-in-index-${stamp}`)).status, { timeout: 15_000 }).toBe(200);
+    const again = (await publishWithCli(args)).join("\n");
+    expect(again).toMatch(/Looked this content up in the index: article \d+/);
+    expect(again).toContain("(already published)");
+    expect(await articleCount()).toBe(before);
   });
 });

@@ -8,7 +8,7 @@ import { articleEditionsAbi } from "../../../web/src/generated/contracts.ts";
 const SECTIONS = ["policy", "events", "city", "markets", "culture"];
 const TAGS = ["busan", "seoul", "incheon", "kaia", "nft", "dao", "web3", "tickets"];
 /** Transactions sent before waiting for the last one's receipt. */
-const BATCH = 250;
+const BATCH = 200;
 const UPLOADS_AT_ONCE = 8;
 
 export interface BulkTarget {
@@ -99,6 +99,8 @@ export async function bulkPublish(target: BulkTarget, total: number, onProgress:
     });
     let nonce = await publicClient.getTransactionCount({ address: account.address, blockTag: "pending" });
     let last: `0x${string}` | undefined;
+    // Many publishes to a block, as a busy chain would carry them (and the index meets them).
+    await publicClient.request({ method: "evm_setAutomine" as never, params: [false] as never });
     for (const cid of cids) {
       const { address, abi, functionName, args } = publishArticle(editions, {
         uri: `ipfs://${cid}`,
@@ -126,7 +128,12 @@ export async function bulkPublish(target: BulkTarget, total: number, onProgress:
         gas: 400_000n,
       });
     }
-    const receipt = await publicClient.waitForTransactionReceipt({ hash: last! });
+    let receipt = await publicClient.getTransactionReceipt({ hash: last! }).catch(() => null);
+    while (!receipt) {
+      await publicClient.request({ method: "evm_mine" as never, params: [] as never });
+      receipt = await publicClient.getTransactionReceipt({ hash: last! }).catch(() => null);
+    }
+    await publicClient.request({ method: "evm_setAutomine" as never, params: [true] as never });
     if (receipt.status !== "success") throw new Error(`Bulk publish transaction ${last} reverted.`);
     onProgress(from + indexes.length - 1);
   }

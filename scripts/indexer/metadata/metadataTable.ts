@@ -20,6 +20,7 @@ export async function ensureMetadataTable(sql: SqlRunner) {
     fetched_at timestamptz not null default now()
   )`);
   await sql(`create index if not exists article_metadata_slug on ${METADATA_TABLE} (slug)`);
+  await sql(`create index if not exists article_metadata_digest on ${METADATA_TABLE} (content_digest)`);
 }
 
 export async function storeMetadata(sql: SqlRunner, cid: string, m: ArticleMetadata) {

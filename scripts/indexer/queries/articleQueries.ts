@@ -49,6 +49,19 @@ export async function articlesByIds(sql: SqlRunner, schema: string, ids: bigint[
   return rows;
 }
 
+/** The oldest listed article whose metadata carries this content digest (what the publish CLI asks). */
+export async function articleByDigest(sql: SqlRunner, schema: string, digest: string): Promise<Wire<ArticleListing> | undefined> {
+  const s = quotedSchema(schema);
+  const { rows } = await sql<Wire<ArticleListing>>(
+    `${listed(s)}
+     where a.id in (
+       select r.article_id from ${METADATA_TABLE} md join ${s}.article_revision r on r.cid = md.cid where md.content_digest = $1)
+     order by a.id asc limit 1`,
+    [digest],
+  );
+  return rows[0];
+}
+
 /** The newest listed article whose shown metadata carries `slug`. */
 export async function articleBySlug(sql: SqlRunner, schema: string, slug: string): Promise<Wire<ArticleListing> | undefined> {
   const s = quotedSchema(schema);

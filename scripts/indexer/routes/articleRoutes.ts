@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { articleBySlug, articleFacts, articlesByIds, listArticles } from "../queries/articleQueries.ts";
+import { articleByDigest, articleBySlug, articleFacts, articlesByIds, listArticles } from "../queries/articleQueries.ts";
 import type { SqlRunner } from "../sqlRunner.ts";
 import { decimalId } from "./decimalId.ts";
 
@@ -27,6 +27,12 @@ export function articleRoutes(sql: SqlRunner, schema: string) {
         .safeParse((c.req.query("ids") ?? "").split(",").filter(Boolean));
       if (!ids.success) return c.json({ error: `ids: at most ${MAX_PAGE} article ids, comma-separated` }, 400);
       return c.json(await articlesByIds(sql, schema, ids.data));
+    })
+    .get("/articles/by-digest/:digest", async (c) => {
+      const digest = c.req.param("digest");
+      if (!/^[0-9a-f]{64}$/.test(digest)) return c.json({ error: "not a content digest (64 hex characters)" }, 400);
+      const found = await articleByDigest(sql, schema, digest);
+      return found ? c.json(found) : c.json({ error: "no listed article has this content digest" }, 404);
     })
     .get("/articles/by-slug/:slug", async (c) => {
       const found = await articleBySlug(sql, schema, c.req.param("slug"));

@@ -55,6 +55,7 @@ export function createIndexReader(options: IndexReaderOptions) {
     },
     /** At most 100 ids a call. */
     articlesByIds: (ids: bigint[]) => must<ArticleListing[]>(`/articles/by-ids?ids=${ids.join(",")}`),
+    articleByDigest: (digest: string) => get<ArticleListing>(`/articles/by-digest/${digest}`),
     articleBySlug: (slug: string) => get<ArticleListing>(`/articles/by-slug/${encodeURIComponent(slug)}`),
     articleFacts: (id: bigint) => get<ArticleFacts>(`/articles/${id}`),
     libraryOf: (holder: Address) => must<Library>(`/accounts/${holder}/library`),

@@ -16,6 +16,8 @@ export default defineConfig({
       "test/config/**/*.test.ts",
       "test/indexer/**/*.test.ts",
     ],
+    // Tests that need a Postgres server run where one is given (.ci/postgres-tests), never skipped.
+    exclude: ["**/node_modules/**", ...(process.env.TEST_DATABASE_URL ? [] : ["**/*.postgres.test.ts"])],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -8,7 +8,9 @@
 //   10 connections for 10 s;
 // - article_p99_ms: article pages of random bench articles, same load;
 // - chain_calls_per_page_view, ipfs_fetches_per_page_view: what an anonymous view of those pages
-//   cost, counted by proxies in front of the chain RPC and the IPFS gateway.
+//   cost, counted by proxies in front of the chain RPC and the IPFS gateway;
+// - index_listed_all_s: from the last bulk block until the index lists every article (measured
+//   first, so the pages are measured on a settled index).
 // Prints the figures and writes bench/results/scale.json as {"sizes": {"10": {...}, ...}}.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +21,7 @@ import { createPublicClient, createWalletClient, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
+import { createIndexReader } from "../../web/src/indexer/createIndexReader.ts";
 import { ipfsClient } from "../../web/src/ipfs/ipfsEndpoints.ts";
 import { publishWithCli } from "../../test/web/publishCli.ts";
 import { startLocalStack } from "../stack/localStack.ts";
@@ -107,6 +110,16 @@ async function measurePages() {
   }
 }
 
+/** Waits until the index lists every slug (its metadata fetched); returns the seconds it took. */
+async function waitUntilListed(slugs: string[]) {
+  const index = createIndexReader({ url: stack.indexerUrl, timeoutMs: 5_000 });
+  const started = Date.now();
+  for (let at = slugs.length - 1; at >= 0; at--) {
+    while (!(await index.articleBySlug(slugs[at]).catch(() => undefined))) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return Math.round((Date.now() - started) / 100) / 10;
+}
+
 /** Every bench article's slug, for article pages picked at random. */
 const benchSlugs: string[] = [];
 const results: { sizes: Record<string, Record<string, number>> } = { sizes: {} };
@@ -121,10 +134,12 @@ try {
       )),
     );
     console.log(`\n${size} articles on chain (${Math.round((Date.now() - started) / 1000)} s)`);
+    const listedIn = await waitUntilListed(benchSlugs);
+    console.log(`  every article listed by the index ${listedIn} s after the last block`);
     const lines = await publishWithCli([ARTICLE, `--title=Scale bench at ${size}`, `--slug=scale-bench-${size}`], stack);
     const published = lines.find((line) => /\] Published article/.test(line));
     const publishMs = published ? Math.round(Number(/^\[([\d.]+)s\]/.exec(published)![1]) * 1000) : Number.NaN;
-    const figures = { ...(await measurePages()), publish_ms: publishMs };
+    const figures = { ...(await measurePages()), publish_ms: publishMs, index_listed_all_s: listedIn };
     results.sizes[String(size)] = figures;
     console.log(
       `  front page ${figures.front_rps} req/s, p50 ${figures.front_p50_ms} ms, p99 ${figures.front_p99_ms} ms (${figures.front_non_200} not 200);` +

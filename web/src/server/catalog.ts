@@ -53,18 +53,34 @@ const REMEMBERED = 500;
 let reader: IndexReader | undefined;
 const index = () => (reader ??= createIndexReader({ url: serverConfig().INDEXER_URL, timeoutMs: serverConfig().INDEXER_TIMEOUT_MS }));
 
-// The last answer to each question: while the indexer is down (restarting, catching up), pages
-// render from it and say so, instead of failing.
-const lastAnswers = new Map<string, unknown>();
-async function rememberingLast<value>(key: string, ask: () => Promise<value>): Promise<{ value: value; stale: boolean }> {
+/** How long an answer is reused before the index is asked again: requests in between share it. */
+const FRESH_MS = 500;
+
+// The last answer to each question. Within FRESH_MS it answers every request (the index is asked
+// at most twice a second per page, however busy the site); while the indexer is down (restarting,
+// catching up), pages render from it and say so, instead of failing.
+const lastAnswers = new Map<string, { at: number; value: unknown }>();
+const pending = new Map<string, Promise<unknown>>();
+async function rememberingLast<value>(
+  key: string,
+  ask: () => Promise<value>,
+  freshMs = FRESH_MS,
+): Promise<{ value: value; stale: boolean }> {
+  const last = lastAnswers.get(key);
+  if (last && Date.now() - last.at < freshMs) return { value: last.value as value, stale: false };
   try {
-    const value = await ask();
+    let asking = pending.get(key) as Promise<value> | undefined;
+    if (!asking) {
+      asking = ask().finally(() => pending.delete(key));
+      pending.set(key, asking);
+    }
+    const value = await asking;
     lastAnswers.delete(key);
     if (lastAnswers.size >= REMEMBERED) lastAnswers.delete(lastAnswers.keys().next().value!);
-    lastAnswers.set(key, value);
+    lastAnswers.set(key, { at: Date.now(), value });
     return { value, stale: false };
   } catch (error) {
-    if (error instanceof IndexUnavailableError && lastAnswers.has(key)) return { value: lastAnswers.get(key) as value, stale: true };
+    if (error instanceof IndexUnavailableError && last) return { value: last.value as value, stale: true };
     throw error;
   }
 }
@@ -144,7 +160,8 @@ export async function articlesByIds(ids: bigint[]) {
 }
 
 export async function listTiers(): Promise<TierEntry[]> {
-  const { value } = await rememberingLast("tiers", () => index().tiers());
+  // Asked every time: seats left change with each purchase, and the pages that show them are few.
+  const { value } = await rememberingLast("tiers", () => index().tiers(), 0);
   return value.map(toTier);
 }
 

@@ -29,7 +29,7 @@ const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 500 * 2 ** (att
  * only its own article's listing, never other articles or later events.
  */
 export function startMetadataFetcher(options: MetadataFetcherOptions) {
-  const { sql, gateway, concurrency = 4, pollMs = 200, log = console.log } = options;
+  const { sql, gateway, concurrency = 16, pollMs = 200, log = console.log } = options;
   const schema = quotedSchema(options.schema);
   const retries = new Map<string, { attempts: number; nextAt: number }>();
   const inFlight = new Set<string>();
@@ -58,19 +58,20 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
     }
   }
 
+  /** Starts what it can; true when it filled every free slot (more may be waiting: go again soon). */
   async function round() {
     let free = concurrency - inFlight.size;
     const now = Date.now();
     // Retries come from memory: the scan below looks only at revisions it has not seen.
     for (const [cid, retry] of retries) {
-      if (free <= 0) return;
+      if (free <= 0) return true;
       if (retry.nextAt > now || inFlight.has(cid)) continue;
       void fetchOne(cid);
       free--;
     }
-    if (free <= 0) return;
+    if (free <= 0) return true;
     const status = await indexStatus(sql, options.schema);
-    if (!status || status.blockNumber === scannedThrough) return;
+    if (!status || status.blockNumber === scannedThrough) return false;
     // New revisions, and those a reorg may have replaced since the last complete scan.
     const from = scannedThrough === undefined ? -1n : BigInt(scannedThrough) - REORG_REACH_BLOCKS;
     const pending = await sql<{ cid: string }>(
@@ -83,6 +84,7 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
     // Only a scan that found everything it could take moves the mark.
     if (pending.rows.length < free) scannedThrough = status.blockNumber;
     for (const { cid } of pending.rows) void fetchOne(cid);
+    return pending.rows.length === free;
   }
 
   const done = (async () => {
@@ -97,8 +99,9 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
     }
     while (!stopped) {
       // Before Ponder created its tables, or while the database restarts: try again next round.
-      await round().catch(() => {});
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      // A backlog (a fresh index of a large archive) is worked through as fast as fetches end.
+      const busy = await round().catch(() => false);
+      await new Promise((resolve) => setTimeout(resolve, busy ? 10 : pollMs));
     }
   })();
 

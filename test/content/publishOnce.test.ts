@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
-import type { WalletClient } from "viem";
+import { testActions, type WalletClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abandonPublish } from "../../scripts/content/abandonPublish.ts";
 import { type PublishContext, publishArticleFile } from "../../scripts/content/publishArticleFile.ts";
@@ -61,8 +61,9 @@ function ipfsFailingAfter(uploads: number): PublishContext["ipfs"] {
     }) as typeof stack.ipfs.client.add,
   };
 }
-const mine = () => stack.publicClient.request({ method: "evm_mine" as never, params: [] as never });
-const setAutomine = (on: boolean) => stack.publicClient.request({ method: "evm_setAutomine" as never, params: [on] as never });
+const node = () => stack.publicClient.extend(testActions({ mode: "hardhat" }));
+const mine = () => node().mine({ blocks: 1 });
+const setAutomine = (on: boolean) => node().setAutomine(on);
 
 describe("publishing exactly once", () => {
   it("makes one article of two runs of the same file at once", async () => {
@@ -162,9 +163,9 @@ describe("publishing exactly once", () => {
 
   it("publishes again, reusing its uploads, when the chain it was recorded on was reset", async () => {
     const source = await freshSource(PREMIUM);
-    const snapshot = await stack.publicClient.request({ method: "evm_snapshot" as never, params: [] as never });
+    const snapshot = await node().snapshot();
     const first = await publishArticleFile(source, stack.context);
-    await stack.publicClient.request({ method: "evm_revert" as never, params: [snapshot] as never });
+    await node().revert({ id: snapshot });
     const lines: string[] = [];
     const again = await publishArticleFile(source, { ...stack.context, log: (line) => lines.push(line) });
     expect(again.alreadyPublished).toBe(false);

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { create } from "kubo-rpc-client";
+import { testActions } from "viem";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
 import { openDatabase } from "../../web/src/db/openDatabase.ts";
 import { type CliRun, publishWithCli, runPublishCli } from "./publishCli.ts";
@@ -39,7 +40,7 @@ async function cidsOfNewest() {
 const killAt = (step: string) => (line: string, run: CliRun) => {
   if (/^\[[\d.]+s\] /.test(line) && line.replace(/^\[[\d.]+s\] /, "").startsWith(step)) run.child.kill("SIGKILL");
 };
-const rpc = (method: string, params: unknown[] = []) => stack.publicClient.request({ method: method as never, params: params as never });
+const anvil = stack.publicClient.extend(testActions({ mode: "anvil" }));
 
 test.describe("publishing never doubles", () => {
   const steps = ["Checked ", "Uploaded image", "Uploaded free preview", "Uploaded metadata", "Sent the publish transaction"];
@@ -84,7 +85,7 @@ test.describe("publishing never doubles", () => {
   test("a re-run while the transaction is pending waits for it instead of sending another", async () => {
     const args = [ARTICLE, `--title=Pending when re-run ${stamp}`, `--slug=pending-${stamp}`];
     const before = await articleCount();
-    await rpc("evm_setAutomine", [false]);
+    await anvil.setAutomine(false);
     try {
       const first = runPublishCli(args, killAt("Sent the publish transaction"));
       expect(await first.exited).toBeNull();
@@ -93,14 +94,14 @@ test.describe("publishing never doubles", () => {
       const second = runPublishCli(args, (line) => line.includes("still pending; waiting") && waiting());
       await told;
       expect(await articleCount()).toBe(before);
-      await rpc("evm_mine");
+      await anvil.mine({ blocks: 1 });
       expect(await second.exited).toBe(0);
       expect(second.lines.join("\n")).not.toContain("Sent the publish transaction");
       expect(second.lines.join("\n")).toContain("(already published)");
-      await rpc("evm_mine");
+      await anvil.mine({ blocks: 1 });
       expect(await articleCount()).toBe(before + 1n);
     } finally {
-      await rpc("evm_setAutomine", [true]);
+      await anvil.setAutomine(true);
     }
   });
 

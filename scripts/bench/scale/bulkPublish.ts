@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { KuboRPCClient } from "kubo-rpc-client";
-import type { Address, PublicClient, WalletClient } from "viem";
+import { type Address, type PublicClient, testActions, type WalletClient } from "viem";
 import type { ArticleMetadata } from "../../../web/src/content/articleMetadata.ts";
 import { publishArticle } from "../../../web/src/contracts/writes.ts";
 import { articleEditionsAbi } from "../../../web/src/generated/contracts.ts";
@@ -83,6 +83,7 @@ export async function bulkPublish(target: BulkTarget, total: number, onProgress:
   const { publicClient, walletClient, editions, ipfs } = target;
   siteUrlPlaceholder = target.siteUrl.replace(/\/$/, "");
   const account = walletClient.account!;
+  const anvil = publicClient.extend(testActions({ mode: "anvil" }));
   const have = Number(await publicClient.readContract({ address: editions, abi: articleEditionsAbi, functionName: "articleCount" }));
   const slugs: string[] = [];
   if (have >= total) return slugs;
@@ -100,7 +101,7 @@ export async function bulkPublish(target: BulkTarget, total: number, onProgress:
     let nonce = await publicClient.getTransactionCount({ address: account.address, blockTag: "pending" });
     let last: `0x${string}` | undefined;
     // Many publishes to a block, as a busy chain would carry them (and the index meets them).
-    await publicClient.request({ method: "evm_setAutomine" as never, params: [false] as never });
+    await anvil.setAutomine(false);
     for (const cid of cids) {
       const { address, abi, functionName, args } = publishArticle(editions, {
         uri: `ipfs://${cid}`,
@@ -130,10 +131,10 @@ export async function bulkPublish(target: BulkTarget, total: number, onProgress:
     }
     let receipt = await publicClient.getTransactionReceipt({ hash: last! }).catch(() => null);
     while (!receipt) {
-      await publicClient.request({ method: "evm_mine" as never, params: [] as never });
+      await anvil.mine({ blocks: 1 });
       receipt = await publicClient.getTransactionReceipt({ hash: last! }).catch(() => null);
     }
-    await publicClient.request({ method: "evm_setAutomine" as never, params: [true] as never });
+    await anvil.setAutomine(true);
     if (receipt.status !== "success") throw new Error(`Bulk publish transaction ${last} reverted.`);
     onProgress(from + indexes.length - 1);
   }

@@ -51,7 +51,9 @@ const PER_PAGE = 10;
 const REMEMBERED = 500;
 
 let reader: IndexReader | undefined;
-const index = () => (reader ??= createIndexReader({ url: serverConfig().INDEXER_URL, timeoutMs: serverConfig().INDEXER_TIMEOUT_MS }));
+/** The server's one reader of the event index. */
+export const index = () =>
+  (reader ??= createIndexReader({ url: serverConfig().INDEXER_URL, timeoutMs: serverConfig().INDEXER_TIMEOUT_MS }));
 
 /** How long an answer is reused before the index is asked again: requests in between share it. */
 const FRESH_MS = 500;

@@ -1,10 +1,24 @@
 import "server-only";
 import type { Address } from "viem";
-import { createIndexReader } from "@/indexer/createIndexReader.ts";
 import { articleEditionsAbi, LIFETIME_EXPIRY, membershipPassAbi } from "@/generated/contracts.ts";
-import { articlesByIds, listTiers } from "./catalog.ts";
+import { articlesByIds, index as indexReader, listTiers } from "./catalog.ts";
 import { chainClient, publicationAddresses } from "./publication.ts";
-import { serverConfig } from "./serverConfig.ts";
+
+/** How long a library waits for the index to reach the chain's latest block before reading it. */
+const CATCH_UP_MS = 3_000;
+
+/**
+ * Waits (briefly) until the index has the chain's latest block, so a reader who just collected or
+ * bought sees it in their library. A lagging index past the wait shows the holding on a reload.
+ */
+async function indexCaughtUp(index: ReturnType<typeof indexReader>, latest: bigint) {
+  const deadline = Date.now() + CATCH_UP_MS;
+  while (Date.now() < deadline) {
+    const status = await index.status();
+    if (status && status.blockNumber >= latest) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /**
  * What a wallet holds and is owed. Which passes and editions it holds, and from which articles
@@ -13,9 +27,10 @@ import { serverConfig } from "./serverConfig.ts";
  * holding late but never a wrong balance.
  */
 export async function readLibrary(holder: Address) {
-  const index = createIndexReader({ url: serverConfig().INDEXER_URL, timeoutMs: serverConfig().INDEXER_TIMEOUT_MS });
+  const index = indexReader();
   const client = chainClient();
   const { pass, editions } = publicationAddresses();
+  await indexCaughtUp(index, await client.getBlockNumber());
   const [tiers, library, owed] = await Promise.all([listTiers(), index.libraryOf(holder), index.owedTo(holder)]);
   const passes = (
     await Promise.all(

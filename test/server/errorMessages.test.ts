@@ -1,11 +1,11 @@
 import { ContractFunctionRevertedError, encodeErrorResult, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { articleEditionsAbi, coverageDeskAbi, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import { articleEditionsAbi, coverageDeskAbi, coverageGovernorAbi, membershipPassAbi } from "../../web/src/generated/contracts.ts";
 import { LOCALES, MESSAGES } from "../../web/src/i18n/messages.ts";
 import { describeError } from "../../web/src/wallet/describeError.ts";
 
-// Errors no call of the dApp can raise: OpenZeppelin's internal invariants, views, batch transfers
-// and signature plumbing (the DAO's vote relay will give the last ones words when it uses them).
+// Errors no call of the dApp can raise: OpenZeppelin's internal invariants, views, batch transfers,
+// signature plumbing, and the governor's clock and proposal-numbering guards.
 const NEVER_SHOWN = new Set([
   "CheckpointUnorderedInsertion",
   "ECDSAInvalidSignature",
@@ -16,11 +16,17 @@ const NEVER_SHOWN = new Set([
   "InvalidShortString",
   "ERC5805FutureLookup",
   "ERC1155InvalidArrayLength",
+  "ERC6372InconsistentClock",
+  "GovernorAlreadyInitializedLatestProposalId",
 ]);
 
-// The governor's errors join when the DAO pages and the vote relay show them.
-const contracts = { MembershipPass: membershipPassAbi, ArticleEditions: articleEditionsAbi, CoverageDesk: coverageDeskAbi } as const;
-type AbiError = Extract<(typeof membershipPassAbi | typeof articleEditionsAbi | typeof coverageDeskAbi)[number], { type: "error" }>;
+const contracts = {
+  MembershipPass: membershipPassAbi,
+  ArticleEditions: articleEditionsAbi,
+  CoverageDesk: coverageDeskAbi,
+  CoverageGovernor: coverageGovernorAbi,
+} as const;
+type AbiError = Extract<(typeof contracts)[keyof typeof contracts][number], { type: "error" }>;
 const errors = new Map<string, { contract: keyof typeof contracts; error: AbiError }>();
 for (const [contract, abi] of Object.entries(contracts) as [keyof typeof contracts, (typeof contracts)[keyof typeof contracts]][]) {
   for (const item of abi) if (item.type === "error" && !errors.has(item.name)) errors.set(item.name, { contract, error: item });

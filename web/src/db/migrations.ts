@@ -62,4 +62,42 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`drop table publish_uploads, publish_runs`.execute(db);
     },
   },
+  "2026-11-26-003-vote-relay": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("relayed_votes")
+        .addColumn("id", "text", (column) => column.primaryKey())
+        // One relayed vote per member per proposal of one governor, whatever is replayed.
+        .addColumn("ballot_key", "text", (column) => column.notNull().unique())
+        .addColumn("voter", "text", (column) => column.notNull())
+        .addColumn("proposal_id", "numeric", (column) => column.notNull())
+        .addColumn("support", "integer", (column) => column.notNull())
+        .addColumn("reason", "text", (column) => column.notNull())
+        .addColumn("signature", "text", (column) => column.notNull())
+        .addColumn("state", "text", (column) => column.notNull())
+        .addColumn("relayer", "text")
+        .addColumn("transaction_hash", "text")
+        .addColumn("failure", "text")
+        .addColumn("created_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
+        .addColumn("updated_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable("relay_rate_limits")
+        .addColumn("key", "text", (column) => column.notNull())
+        .addColumn("window_start", "timestamptz", (column) => column.notNull())
+        .addColumn("count", "integer", (column) => column.notNull())
+        .addPrimaryKeyConstraint("relay_rate_limits_pk", ["key", "window_start"])
+        .execute();
+      await db.schema.createIndex("relay_rate_limits_by_window").on("relay_rate_limits").column("window_start").execute();
+      await db.schema
+        .createTable("relay_senders")
+        .addColumn("relayer", "text", (column) => column.primaryKey())
+        .addColumn("lock_owner", "text")
+        .addColumn("lock_expires_at", "timestamptz")
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table relay_senders, relay_rate_limits, relayed_votes`.execute(db);
+    },
+  },
 };

@@ -6,6 +6,9 @@ export interface Database {
   sessions: SessionsTable;
   publish_runs: PublishRunsTable;
   publish_uploads: PublishUploadsTable;
+  relayed_votes: RelayedVotesTable;
+  relay_rate_limits: RelayRateLimitsTable;
+  relay_senders: RelaySendersTable;
 }
 
 /** Sign-in nonces already spent, kept until they expire (after that they sign nobody in anyway). */
@@ -61,4 +64,42 @@ export interface PublishUploadsTable {
   /** What else the step needs to be reused (the premium part's envelope). */
   detail: unknown;
   unpinned: Generated<boolean>;
+}
+
+/** Where a relayed vote stands: claimed and waiting to be sent, sent, mined, or given up. */
+export type RelayedVoteState = "queued" | "sent" | "confirmed" | "failed";
+
+/** A vote the relay sends for a member who signed it, claimed before it is sent. */
+export interface RelayedVotesTable {
+  /** Random id the page polls progress by. */
+  id: string;
+  /** `<chainId>:<governor, lower case>:<proposalId>:<voter, lower case>`: unique. */
+  ballot_key: string;
+  voter: string;
+  proposal_id: string;
+  support: number;
+  /** Exactly as signed ("" for none): sent as is, never dropped. */
+  reason: string;
+  signature: string;
+  state: RelayedVoteState;
+  relayer: string | null;
+  transaction_hash: string | null;
+  /** Why it failed (a decoded error name or a short message). */
+  failure: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** Requests counted per key (`address:<a>` or `ip:<ip>`) in fixed windows, shared by every server. */
+export interface RelayRateLimitsTable {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
+/** One lease lock per relayer account, so its transactions are sent one at a time (no nonce race). */
+export interface RelaySendersTable {
+  relayer: string;
+  lock_owner: string | null;
+  lock_expires_at: Date | null;
 }

@@ -1,0 +1,117 @@
+import type { Kysely } from "kysely";
+import type { Account, Address, Hash, WalletClient } from "viem";
+import type { Database } from "../../db/schema.ts";
+import { type ChainReader, checkVote } from "./checkVote.ts";
+import type { RelayLimits } from "./relayConfig.ts";
+import { claimVote, findVote, markSent, markSettled, type RelayedVote, ballotKey } from "./relayStore.ts";
+import { withRelayerLock } from "./relaySender.ts";
+import { countVoteRequest } from "./rateLimits.ts";
+import { isRefusal, type Refusal, refusal } from "./refusal.ts";
+import { parseVoteRequest } from "./voteRequest.ts";
+
+/** What the relay needs; one per web server, or several in a test standing in for several servers. */
+export interface VoteRelay {
+  db: Kysely<Database>;
+  publicClient: ChainReader;
+  /** Signs and sends as `relayer`. */
+  walletClient: WalletClient;
+  relayer: Account;
+  chainId: number;
+  /** Undefined where the chain has no coverage DAO. */
+  governor: Address | undefined;
+  minBalance: bigint;
+  limits: RelayLimits;
+}
+
+/** The progress the page polls. */
+export interface VoteProgress {
+  id: string;
+  state: RelayedVote["state"];
+  proposalId: string;
+  voter: string;
+  transactionHash: Hash | null;
+  failure: string | null;
+}
+
+export type RelayAnswer = { status: number; body: VoteProgress | { error: Refusal }; headers?: Record<string, string> };
+
+const progressOf = (vote: RelayedVote): VoteProgress => ({
+  id: vote.id,
+  state: vote.state,
+  proposalId: vote.proposal_id,
+  voter: vote.voter,
+  transactionHash: (vote.transaction_hash as Hash | null) ?? null,
+  failure: vote.failure,
+});
+
+const refused = (why: Refusal, headers?: Record<string, string>) => ({ status: why.status, body: { error: why }, headers });
+
+/**
+ * Sends a member's signed vote, paying its gas, once every check has passed: at most one vote per
+ * member and proposal (claimed in the database before it is sent), within the request limits, while
+ * the relayer holds enough to pay. Anything refused costs the relayer nothing. Answers 202 with the
+ * vote's progress once its transaction is out; `voteProgress` follows it to its block.
+ */
+export async function relayVote(relay: VoteRelay, request: { body: unknown; ip: string }): Promise<RelayAnswer> {
+  const { db, publicClient, relayer, governor } = relay;
+  if (!governor) return refused(refusal(503, "relay.notConfigured"));
+  const parsed = parseVoteRequest(request.body);
+  if (isRefusal(parsed)) return refused(parsed);
+  const { ballot, signature } = parsed;
+  try {
+    const rate = await countVoteRequest(db, relay.limits, ballot.voter, request.ip);
+    if (!rate.allowed) {
+      const minutes = Math.ceil(rate.retryAfterSeconds / 60);
+      const key = rate.by === "address" ? "relay.rateLimitedAddress" : "relay.rateLimitedIp";
+      return refused(refusal(429, key, { minutes }), { "Retry-After": String(rate.retryAfterSeconds) });
+    }
+    if ((await publicClient.getBalance({ address: relayer.address })) < relay.minBalance) return refused(refusal(503, "relay.lowBalance"));
+    const checked = await checkVote(publicClient, governor, relayer, ballot, signature);
+    if (isRefusal(checked)) return refused(checked);
+
+    const claim = await claimVote(db, ballotKey(relay.chainId, governor, ballot), ballot, signature);
+    if (!claim.claimed) return { status: 409, body: { ...progressOf(claim.vote), error: refusal(409, "relay.alreadyRelayed") } };
+    const { id } = claim.vote;
+    let hash: Hash;
+    try {
+      hash = await withRelayerLock(db, relayer.address, async () => {
+        // The nonce is read under the lock, so two servers never give two votes the same one; the
+        // gas estimate inside writeContract simulates again, so a vote cast meanwhile is not sent.
+        const nonce = await publicClient.getTransactionCount({ address: relayer.address, blockTag: "pending" });
+        const sent = await relay.walletClient.sendTransaction({ account: relayer, chain: null, to: governor, data: checked.data, nonce });
+        await markSent(db, id, relayer.address, sent);
+        return sent;
+      });
+    } catch (error) {
+      const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
+      await markSettled(db, id, { state: "failed", failure: reason });
+      return refused(refusal(502, "relay.sendFailed", { reason }));
+    }
+    // Followed in the background; any server also settles it when the page asks (voteProgress).
+    void followVote(relay, id, hash).catch(() => {});
+    return { status: 202, body: { ...progressOf(claim.vote), state: "sent", transactionHash: hash } };
+  } catch (error) {
+    console.error(`Vote relay: ${(error as Error).message}`);
+    return refused(refusal(503, "relay.unavailable"));
+  }
+}
+
+async function followVote(relay: VoteRelay, id: string, hash: Hash) {
+  const receipt = await relay.publicClient.waitForTransactionReceipt({ hash });
+  await markSettled(relay.db, id, receipt.status === "success" ? { state: "confirmed" } : { state: "failed", failure: "reverted" });
+}
+
+/** A relayed vote's progress; a sent one is looked up on chain, so whichever server is asked can settle it. */
+export async function voteProgress(relay: VoteRelay, id: string): Promise<VoteProgress | null> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const vote = await findVote(relay.db, id);
+  if (!vote) return null;
+  if (vote.state === "sent" && vote.transaction_hash) {
+    const receipt = await relay.publicClient.getTransactionReceipt({ hash: vote.transaction_hash as Hash }).catch(() => null);
+    if (receipt) {
+      await markSettled(relay.db, id, receipt.status === "success" ? { state: "confirmed" } : { state: "failed", failure: "reverted" });
+      return progressOf((await findVote(relay.db, id))!);
+    }
+  }
+  return progressOf(vote);
+}

@@ -186,6 +186,18 @@ describe("gasless votes through the relay", () => {
     expect(await chain.dao.governor.read.hasVoted([postedTo, bob.address])).toBe(false);
   });
 
+  it("refuses a ballot naming a member as voter but signed by someone else", async () => {
+    const proposalId = await chain.propose("Relay: a forged ballot");
+    await chain.openVoting();
+    const nonce = await chain.dao.governor.read.nonces([bob.address, proposalId]);
+    const ballot = { proposalId, support: VOTE_SUPPORT.against, voter: bob.address, reason: "Not Bob." };
+    const domain = { name: await chain.dao.governor.read.name(), chainId: LOCAL_CHAIN_ID, governor: chain.governor };
+    const signature = await outsider.signTypedData(ballotTypedData(domain, ballot, nonce));
+    const body = { ...ballot, proposalId: String(proposalId), signature };
+    await expectRefused(() => relayVote(server(), { body, ip: freshIp() }), 422, "error.GovernorInvalidSignature");
+    expect(await chain.dao.governor.read.hasVoted([proposalId, bob.address])).toBe(false);
+  });
+
   it("refuses a non-member, who held no votes at the proposal's snapshot", async () => {
     const proposalId = await chain.propose("Relay: an outsider votes");
     await chain.openVoting();

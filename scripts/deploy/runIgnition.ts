@@ -12,6 +12,7 @@ import {
 } from "@nomicfoundation/ignition-core";
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
 import { artifacts } from "hardhat";
+import { forgetUnsentSteps } from "./forgetUnsentSteps.ts";
 import { type Address, getAddress, type Hash } from "viem";
 
 export interface IgnitionRunOptions {
@@ -47,7 +48,10 @@ export async function runIgnition(
   // The client's transport holds the connection's raw provider, errors and all, as Ignition expects.
   const provider = publicClient.transport as unknown as EIP1193Provider;
   const accounts = (await viem.getWalletClients()).map((wallet) => wallet.account.address);
-  if (options.journalDir) await refuseStaleJournal(viem, options.journalDir);
+  if (options.journalDir) {
+    await refuseStaleJournal(viem, options.journalDir);
+    for (const step of forgetUnsentSteps(options.journalDir)) console.log(`  ${step} had started but sent nothing: it starts again`);
+  }
 
   const confirmed = new Map<string, Hash>();
   const executionEventListener = listener({

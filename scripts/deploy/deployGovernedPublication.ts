@@ -1,5 +1,6 @@
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
 import type { Address, ContractConstructorArgs, ContractFunctionArgs } from "viem";
+import { ROLES } from "../../ignition/modules/roles.ts";
 import type { coverageGovernorAbi, membershipPassAbi } from "../../web/src/generated/contracts.ts";
 import { coverageDaoDeployment } from "./coverageDaoDeployment.ts";
 import type { PublicationSettings } from "./deployPublication.ts";
@@ -59,10 +60,26 @@ export async function deployGovernedPublication(
     CoverageDesk: find("Governance#CoverageDesk"),
   };
 
+  const pass = await viem.getContractAt("MembershipPass", deployments.MembershipPass.address);
+  const editions = await viem.getContractAt("ArticleEditions", deployments.ArticleEditions.address);
+  const timelock = await viem.getContractAt("TimelockController", deployments.TimelockController.address);
+  // The journal says the handover ran; the chain must agree (a local chain that lost its last
+  // blocks to a kill would not), or nobody should take this for a governed publication.
+  for (const contract of [pass, editions, timelock]) {
+    if (await contract.read.hasRole([ROLES.ADMIN, deployer.account.address])) {
+      throw new Error(`The deployer still administers ${contract.address}: the handover did not take on this chain.`);
+    }
+  }
+  for (const contract of [pass, editions]) {
+    if (!(await contract.read.hasRole([ROLES.ADMIN, timelock.address]))) {
+      throw new Error(`The timelock does not administer ${contract.address}: the handover did not take on this chain.`);
+    }
+  }
+
   return {
-    pass: await viem.getContractAt("MembershipPass", deployments.MembershipPass.address),
-    editions: await viem.getContractAt("ArticleEditions", deployments.ArticleEditions.address),
-    timelock: await viem.getContractAt("TimelockController", deployments.TimelockController.address),
+    pass,
+    editions,
+    timelock,
     governor: await viem.getContractAt("CoverageGovernor", deployments.CoverageGovernor.address),
     desk: await viem.getContractAt("CoverageDesk", deployments.CoverageDesk.address),
     // The pass is new: its tiers are numbered from 1 in the configuration's order.

@@ -22,7 +22,7 @@ export function forgetUnsentSteps(journalDir: string): string[] {
   const lines = readFileSync(file, "utf8").split("\n");
   const records = lines.map((line) => (line.trim() ? (JSON.parse(line) as { type: string; futureId?: string }) : undefined));
   const lastRecord = new Map<string, number>();
-  records.forEach((record, index) => record?.futureId && lastRecord.set(record.futureId, index));
+  for (const [index, record] of records.entries()) if (record?.futureId) lastRecord.set(record.futureId, index);
   const unsent = new Set([...lastRecord.values()].filter((index) => SENDING_STEP_STARTS.has(records[index]!.type)));
   if (unsent.size === 0) return [];
   // Written whole, then renamed over the journal: a kill now leaves the old one or the new one.

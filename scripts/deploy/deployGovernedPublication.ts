@@ -1,7 +1,10 @@
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
-import { type Address, type ContractConstructorArgs, type ContractFunctionArgs, keccak256, toHex, zeroAddress } from "viem";
+import type { Address, ContractConstructorArgs, ContractFunctionArgs } from "viem";
+import { ROLES } from "../../ignition/modules/roles.ts";
 import type { coverageGovernorAbi, membershipPassAbi } from "../../web/src/generated/contracts.ts";
-import { deployPublication, type PublicationSettings } from "./deployPublication.ts";
+import { coverageDaoDeployment } from "./coverageDaoDeployment.ts";
+import type { PublicationSettings } from "./deployPublication.ts";
+import { type IgnitionRunOptions, runIgnition } from "./runIgnition.ts";
 
 type TierConfig = ContractFunctionArgs<typeof membershipPassAbi, "nonpayable", "createTier">[0];
 type GovernorConfig = ContractConstructorArgs<typeof coverageGovernorAbi>[2];
@@ -23,86 +26,65 @@ export interface GovernanceSettings {
   managers: readonly Address[];
 }
 
-const role = (name: string) => keccak256(toHex(name));
-const ADMIN_ROLE = `0x${"00".repeat(32)}` as const;
-const MANAGER_ROLE = role("MANAGER_ROLE");
-const PUBLISHER_ROLE = role("PUBLISHER_ROLE");
-const PROPOSER_ROLE = role("PROPOSER_ROLE");
-const EXECUTOR_ROLE = role("EXECUTOR_ROLE");
-const CANCELLER_ROLE = role("CANCELLER_ROLE");
-
 /**
- * Deploys the publication governed by its members: a TimelockController that is the treasury and
- * the only admin, the CoverageGovernor that feeds it, and the CoverageDesk it pays commissions
- * through. Creates the tiers and founding passes while the deployer is still admin, gives the
- * configured addresses their publisher and manager roles, then hands every admin power to the
+ * Deploys the publication governed by its members, with the Hardhat Ignition modules in
+ * ignition/modules: a TimelockController that is the treasury and the only admin, the
+ * CoverageGovernor that feeds it, and the CoverageDesk it pays commissions through. Creates the
+ * tiers and founding passes while the deployer is still admin, gives the configured addresses
+ * their publisher and manager roles, then, as the last step, hands every admin power to the
  * timelock and has the deployer renounce all it holds. The deployer keeps only the publisher or
  * manager role when configuration names it.
+ *
+ * With `options.journalDir`, an interrupted deploy resumes from Ignition's journal there when
+ * called again with the same settings, and a finished one sends nothing.
  */
 export async function deployGovernedPublication(
   viem: HardhatViemHelpers,
   publication: Omit<PublicationSettings, "admin" | "treasury">,
   governance: GovernanceSettings,
+  options: IgnitionRunOptions = {},
 ) {
-  const publicClient = await viem.getPublicClient();
   const [deployer] = await viem.getWalletClients();
-  const me = deployer.account.address;
-  const wait = async (hash: Promise<`0x${string}`>) => {
-    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
-    if (receipt.status !== "success") throw new Error(`deploy step reverted: ${receipt.transactionHash}`);
-    return receipt;
+  const { ignitionModule, parameters } = coverageDaoDeployment(publication, governance, deployer.account.address);
+  const deployed = await runIgnition(viem, ignitionModule, parameters, options);
+  const find = (futureId: string) => {
+    const contract = deployed[futureId];
+    if (!contract) throw new Error(`The deploy finished without ${futureId}`);
+    return { address: contract.address, blockNumber: contract.blockNumber };
   };
-  const deploy = async (name: string, args: unknown[]) => {
-    const { contract, deploymentTransaction } = await viem.sendDeploymentTransaction(name as never, args as never);
-    const receipt = await wait(Promise.resolve(deploymentTransaction.hash));
-    return { address: (contract as { address: Address }).address, blockNumber: receipt.blockNumber };
+  const deployments = {
+    MembershipPass: find("Publication#MembershipPass"),
+    ArticleEditions: find("Publication#ArticleEditions"),
+    TimelockController: find("Timelock#TimelockController"),
+    CoverageGovernor: find("Governance#CoverageGovernor"),
+    CoverageDesk: find("Governance#CoverageDesk"),
   };
 
-  // The deployer administers the timelock only until the governor exists.
-  const timelockDeployment = await deploy("TimelockController", [governance.timelockDelay, [], [], me]);
-  const timelock = await viem.getContractAt("TimelockController", timelockDeployment.address);
-  const { pass, editions, deployments } = await deployPublication(viem, { ...publication, admin: me, treasury: timelock.address });
-  const governorDeployment = await deploy("CoverageGovernor", [pass.address, timelock.address, governance.governor]);
-  const governor = await viem.getContractAt("CoverageGovernor", governorDeployment.address);
-  const deskDeployment = await deploy("CoverageDesk", [timelock.address, governor.address, editions.address, governance.challengeWindow]);
-  const desk = await viem.getContractAt("CoverageDesk", deskDeployment.address);
-
-  // What governance needs to exist before the handover: voting tiers need the admin.
-  const firstTier = (await pass.read.tierCount()) + 1n;
-  for (const tier of governance.tiers) await wait(pass.write.createTier([tier]));
-  const foundingTierId = firstTier + BigInt(governance.foundingTier);
-  const foundingPrice = governance.tiers[governance.foundingTier].price;
-  for (const member of governance.foundingMembers) {
-    await wait(pass.write.purchase([foundingTierId, member, zeroAddress], { value: foundingPrice }));
+  const pass = await viem.getContractAt("MembershipPass", deployments.MembershipPass.address);
+  const editions = await viem.getContractAt("ArticleEditions", deployments.ArticleEditions.address);
+  const timelock = await viem.getContractAt("TimelockController", deployments.TimelockController.address);
+  // The journal says the handover ran; the chain must agree (a local chain that lost its last
+  // blocks to a kill would not), or nobody should take this for a governed publication.
+  for (const contract of [pass, editions, timelock]) {
+    if (await contract.read.hasRole([ROLES.ADMIN, deployer.account.address])) {
+      throw new Error(`The deployer still administers ${contract.address}: the handover did not take on this chain.`);
+    }
   }
-  for (const account of governance.publishers) await wait(editions.write.grantRole([PUBLISHER_ROLE, account]));
-  for (const account of governance.managers) await wait(pass.write.grantRole([MANAGER_ROLE, account]));
-
-  // The handover: the governor alone proposes, cancels and executes; the timelock alone administers.
-  for (const timelockRole of [PROPOSER_ROLE, CANCELLER_ROLE, EXECUTOR_ROLE]) {
-    await wait(timelock.write.grantRole([timelockRole, governor.address]));
+  for (const contract of [pass, editions]) {
+    if (!(await contract.read.hasRole([ROLES.ADMIN, timelock.address]))) {
+      throw new Error(`The timelock does not administer ${contract.address}: the handover did not take on this chain.`);
+    }
   }
-  await wait(pass.write.grantRole([ADMIN_ROLE, timelock.address]));
-  await wait(editions.write.grantRole([ADMIN_ROLE, timelock.address]));
-  if (!governance.managers.includes(me)) await wait(pass.write.renounceRole([MANAGER_ROLE, me]));
-  if (!governance.publishers.includes(me)) await wait(editions.write.renounceRole([PUBLISHER_ROLE, me]));
-  await wait(pass.write.renounceRole([ADMIN_ROLE, me]));
-  await wait(editions.write.renounceRole([ADMIN_ROLE, me]));
-  await wait(timelock.write.renounceRole([ADMIN_ROLE, me]));
 
   return {
     pass,
     editions,
     timelock,
-    governor,
-    desk,
-    foundingTierId,
-    deployments: {
-      ...deployments,
-      TimelockController: timelockDeployment,
-      CoverageGovernor: governorDeployment,
-      CoverageDesk: deskDeployment,
-    },
+    governor: await viem.getContractAt("CoverageGovernor", deployments.CoverageGovernor.address),
+    desk: await viem.getContractAt("CoverageDesk", deployments.CoverageDesk.address),
+    // The pass is new: its tiers are numbered from 1 in the configuration's order.
+    foundingTierId: BigInt(governance.foundingTier) + 1n,
+    deployments,
   };
 }
 

@@ -12,8 +12,9 @@ export interface PublicationSettings {
 }
 
 /**
- * Deploys MembershipPass and ArticleEditions. The one deploy path: tests, the local stack and
- * real networks all call this, so what is tested is what ships.
+ * Deploys MembershipPass and ArticleEditions under a given admin and treasury, ungoverned: what
+ * tests of the two contracts start from. What ships is `deployGovernedPublication`, whose
+ * Publication module (ignition/modules/Publication.ts) deploys them with the same arguments.
  */
 export async function deployPublication(viem: HardhatViemHelpers, settings: PublicationSettings) {
   const publicClient = await viem.getPublicClient();

@@ -15,6 +15,20 @@ const deployEnv = z.object({
 });
 
 /**
+ * The publication's terms from the environment, without its admin and treasury: what the governed
+ * deploy needs (the timelock is both there).
+ */
+export function publicationTerms(env: NodeJS.ProcessEnv): Omit<PublicationSettings, "admin" | "treasury"> {
+  const settings = readEnv(deployEnv, env, "Bad deploy settings");
+  return {
+    passReferralBps: settings.PASS_REFERRAL_BPS,
+    passRoyaltyBps: BigInt(settings.PASS_ROYALTY_BPS),
+    passContractURI: settings.PASS_CONTRACT_URI,
+    editionsContractURI: settings.EDITIONS_CONTRACT_URI,
+  };
+}
+
+/**
  * Deployment settings from the environment. On the local chain the first test account is admin and
  * the second the treasury; on a real network the treasury must be named explicitly.
  */
@@ -24,12 +38,5 @@ export function publicationSettings(env: NodeJS.ProcessEnv, chainId: number, acc
   const treasury = settings.PUBLICATION_TREASURY ?? (chainId === LOCAL_CHAIN_ID ? accounts[1] : undefined);
   if (!admin) throw new Error("PUBLICATION_ADMIN: required on this network: the address that holds the admin, manager and publisher roles");
   if (!treasury) throw new Error("PUBLICATION_TREASURY: required on this network: the address that receives the treasury's share of sales");
-  return {
-    admin,
-    treasury,
-    passReferralBps: settings.PASS_REFERRAL_BPS,
-    passRoyaltyBps: BigInt(settings.PASS_ROYALTY_BPS),
-    passContractURI: settings.PASS_CONTRACT_URI,
-    editionsContractURI: settings.EDITIONS_CONTRACT_URI,
-  };
+  return { admin, treasury, ...publicationTerms(env) };
 }

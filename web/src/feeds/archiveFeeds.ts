@@ -11,25 +11,28 @@ export const SITEMAP_URLS = 50_000;
 
 export interface FeedQuery {
   section?: string;
-  language?: "ko" | "en";
+  /** "ko" or "en" (checked by the route). */
+  language?: string;
 }
 
-const LANGUAGE_NAMES = { ko: "한국어", en: "English" } as const;
+const LANGUAGE_NAMES: Record<string, string> = { ko: "한국어", en: "English" };
 
-/** The feed's URL on `site`, its filters in the query string: `/feed.xml?section=…&language=…`. */
-export function feedUrl(site: URL, query: FeedQuery) {
-  const url = new URL("/feed.xml", site);
-  if (query.section) url.searchParams.set("section", query.section);
-  if (query.language) url.searchParams.set("language", query.language);
-  return url.href;
+/** The feed's path, its filters in the query string: `/feed.xml?section=…&language=…`. */
+export function feedPath(query: FeedQuery) {
+  const params = new URLSearchParams();
+  if (query.section) params.set("section", query.section);
+  if (query.language) params.set("language", query.language);
+  return params.size > 0 ? `/feed.xml?${params}` : "/feed.xml";
 }
+
+export const feedUrl = (site: URL, query: FeedQuery) => new URL(feedPath(query), site).href;
 
 const articleUrl = (site: URL, slug: string) => new URL(`/articles/${encodeURIComponent(slug)}`, site).href;
 
 /** The Atom feed of the 50 newest listed articles, of one section and/or language when asked. */
 export async function readFeed(index: IndexReader, site: URL, query: FeedQuery, subtitle: string) {
   const { articles } = await index.listArticles({ section: query.section, language: query.language, limit: FEED_ENTRIES });
-  const title = ["TopNFTpost", query.section && `#${query.section}`, query.language && LANGUAGE_NAMES[query.language]];
+  const title = ["TopNFTpost", query.section && `#${query.section}`, query.language && (LANGUAGE_NAMES[query.language] ?? query.language)];
   return atomFeed({
     selfUrl: feedUrl(site, query),
     siteUrl: new URL("/", site).href,

@@ -52,6 +52,8 @@ async function articlePage({ params }: Props) {
   const article = await findArticle((await params).slug);
   if (!article) notFound();
   const { sale, premiumLevel } = article;
+  // The other-language versions are a courtesy: asked beside the preview, left out while the index is down.
+  const versionsPending = nullWhileDown(otherLanguageVersions(article));
   // Content that fails its checks is left out, saying so; an IPFS that does not answer makes the page a 503.
   const preview = await (await articleReader()).previewByCid(article.previewCid).then(
     (markdown) => renderPublicMarkdown(article.previewCid, markdown),
@@ -61,8 +63,7 @@ async function articlePage({ params }: Props) {
     },
   );
   const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
-  // The other-language versions are a courtesy: left out while the index is down.
-  const versions = (await nullWhileDown(otherLanguageVersions(article))) ?? [];
+  const versions = (await versionsPending) ?? [];
   const tiers = tiersUnlocking(premiumLevel > 0 ? await listTiers() : [], premiumLevel);
   const now = await chainNow();
   const supply =

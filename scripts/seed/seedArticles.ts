@@ -16,6 +16,7 @@ export const SEED_ARTICLES = [
   { file: "seoul-nft-ticketing.ko.md", afterwards: "sell-out" }, // 3 editions, all collected
   { file: "incheon-universe-explainer.en.md", afterwards: "close-sale" },
   { file: "web3-newsroom-editions.ko.md" }, // premium for edition holders only, two authors
+  { file: "local-governments-web3.en.md" }, // free, the English translation of the first one
 ] as const;
 
 /**

@@ -59,6 +59,13 @@ describe("article source", () => {
     ["a date that is not one", VALID.replace("2024-01-02", "soon"), undefined, "published", "must be a date"],
     ["a fractional supply", VALID.replace("max_supply: 10", "max_supply: 1.5"), undefined, "edition.max_supply", "whole number"],
     [
+      "a translation of something that is not a slug",
+      `${VALID}\ntranslation_of: "Some Title"`,
+      undefined,
+      "translation_of",
+      "must be the slug of the original article",
+    ],
+    [
       "a referral share above 20%",
       VALID.replace("max_supply: 10", "max_supply: 10\n  referral_bps: 2001"),
       undefined,

@@ -13,6 +13,7 @@ const PAGES = [
   { name: "a free article", path: "/articles/busan-blockchain-week-en" },
   { name: "a premium article", path: "/articles/local-governments-web3-ko" },
   { name: "the membership page", path: "/membership" },
+  { name: "search results", path: "/search?q=blockchain" },
   { name: "the library, signed out", path: "/library" },
   { name: "the library of a member", path: "/library", signedIn: true },
 ];

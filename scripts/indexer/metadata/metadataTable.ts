@@ -1,4 +1,5 @@
 import type { ArticleMetadata } from "../../../web/src/content/articleMetadata.ts";
+import { gramsOfText, normalizeForSearch } from "../../../web/src/search/searchGrams.ts";
 import type { SqlRunner } from "../sqlRunner.ts";
 
 /**
@@ -7,6 +8,10 @@ import type { SqlRunner } from "../sqlRunner.ts";
  * article and revision that points at it.
  */
 export const METADATA_TABLE = "ipfs_metadata.article_metadata";
+/** The search grams of each stored document's title and summary (scripts/indexer/search). */
+export const GRAM_TABLE = "ipfs_metadata.article_gram";
+
+const searchTextOf = (title: string, summary: string) => normalizeForSearch(`${title} ${summary}`);
 
 export async function ensureMetadataTable(sql: SqlRunner) {
   await sql("create schema if not exists ipfs_metadata");
@@ -21,13 +26,42 @@ export async function ensureMetadataTable(sql: SqlRunner) {
   )`);
   await sql(`create index if not exists article_metadata_slug on ${METADATA_TABLE} (slug)`);
   await sql(`create index if not exists article_metadata_digest on ${METADATA_TABLE} (content_digest)`);
+  // Added after the first release: a table made before them gains them here.
+  await sql(`alter table ${METADATA_TABLE} add column if not exists search_text text`);
+  await sql(`alter table ${METADATA_TABLE} add column if not exists translation_of text`);
+  await sql(`create index if not exists article_metadata_translation_of on ${METADATA_TABLE} (translation_of)`);
+  await sql(`create table if not exists ${GRAM_TABLE} (gram text not null, cid text not null, primary key (gram, cid))`);
+  await backfillSearchGrams(sql);
 }
 
+/** Documents stored before search existed get their search text and grams (once, at start). */
+async function backfillSearchGrams(sql: SqlRunner) {
+  for (;;) {
+    const { rows } = await sql<{ cid: string; title: string; summary: string }>(
+      `select cid, title, summary from ${METADATA_TABLE} where status = 'stored' and search_text is null limit 500`,
+    );
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const text = searchTextOf(row.title, row.summary);
+      await sql(
+        `with grams as (insert into ${GRAM_TABLE} (gram, cid) select unnest($2::text[]), $1 on conflict do nothing)
+         update ${METADATA_TABLE} set search_text = $3 where cid = $1`,
+        [row.cid, gramsOfText(text), text],
+      );
+    }
+  }
+}
+
+/** The document and its search grams in one statement: a listed article is always searchable. */
 export async function storeMetadata(sql: SqlRunner, cid: string, m: ArticleMetadata) {
   const p = m.properties;
+  const searchText = searchTextOf(m.name, m.description);
   await sql(
-    `insert into ${METADATA_TABLE} (cid, status, title, summary, slug, language, section, tags, cover, published, authors, preview_cid, premium_cid, content_digest)
-     values ($1, 'stored', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (cid) do nothing`,
+    `with stored as (
+       insert into ${METADATA_TABLE} (cid, status, title, summary, slug, language, section, tags, cover, published, authors, preview_cid,
+         premium_cid, content_digest, search_text, translation_of)
+       values ($1, 'stored', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict (cid) do nothing returning cid)
+     insert into ${GRAM_TABLE} (gram, cid) select unnest($16::text[]), cid from stored on conflict do nothing`,
     [
       cid,
       m.name,
@@ -42,6 +76,9 @@ export async function storeMetadata(sql: SqlRunner, cid: string, m: ArticleMetad
       p.preview.cid,
       p.premium?.cid ?? null,
       p.content_digest,
+      searchText,
+      p.translation_of ?? null,
+      gramsOfText(searchText),
     ],
   );
 }

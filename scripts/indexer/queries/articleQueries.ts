@@ -13,9 +13,10 @@ export interface ArticleFilter {
 
 // An article is listed once the metadata of one of its revisions is stored; it shows the newest
 // such revision, so a revision whose metadata is still on its way never hides the article.
-const listed = (s: string) => `
+export const listed = (s: string) => `
   select a.id::text as "id", a.publisher, m.revision, m.cid, m.title, m.summary, m.slug, m.language, m.section,
     m.tags, m.cover, m.published, m.authors, m.preview_cid as "previewCid", m.premium_cid as "premiumCid",
+    m.translation_of as "translationOf",
     a.price::text as "price", a.max_supply::text as "maxSupply", a.minted::text as "minted",
     a.sale_start::text as "saleStart", a.sale_end::text as "saleEnd", a.wallet_cap as "walletCap",
     a.premium_level as "premiumLevel", a.published_at::text as "publishedAt", a.published_block::text as "publishedBlock"

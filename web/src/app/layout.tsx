@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { SearchForm } from "@/components/SearchForm.tsx";
 import { shortAddress } from "@/i18n/formatting.ts";
 import { currentLocale } from "@/server/locale.ts";
 import { translator } from "@/i18n/messages.ts";
@@ -39,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/library">{t("nav.library")}</Link>
           </nav>
           <div className="masthead-end">
+            <SearchForm t={t} inMasthead />
             {session && (
               <span className="muted" data-testid="session-address">
                 {shortAddress(session.address)}

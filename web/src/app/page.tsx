@@ -1,13 +1,26 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleCard } from "@/components/ArticleCard.tsx";
+import { SearchForm } from "@/components/SearchForm.tsx";
+import { formatNumber } from "@/i18n/formatting.ts";
+import { feedPath } from "@/feeds/archiveFeeds.ts";
+import { listSections } from "@/server/archive.ts";
 import { type FrontPageQuery, indexStatus, readFrontPage } from "@/server/catalog.ts";
 import { serverTranslator } from "@/server/locale.ts";
 import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
+import { nullWhileDown } from "@/server/serviceUnavailable.ts";
 
 type Params = { section?: string; tag?: string; language?: string; before?: string };
 type Props = { searchParams: Promise<Params> };
 
 const LANGUAGES = ["ko", "en"] as const;
+
+/** The Atom feed of what the page shows (its section and language), for feed readers to find. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = queryOf(await searchParams);
+  const url = feedPath({ section: query.section, language: query.language });
+  return { alternates: { types: { "application/atom+xml": [{ url, title: "TopNFTpost Atom" }] } } };
+}
 
 export default function FrontPage(props: Props) {
   return pageUnlessUnavailable(() => frontPage(props));
@@ -27,14 +40,19 @@ function queryOf(params: Params): FrontPageQuery {
 async function frontPage({ searchParams }: Props) {
   const { locale, t } = await serverTranslator();
   const query = queryOf(await searchParams);
-  const [{ articles, nextCursor, stale }, status] = await Promise.all([readFrontPage(query), indexStatus()]);
+  const [{ articles, nextCursor, stale }, status, sections] = await Promise.all([
+    readFrontPage(query),
+    indexStatus(),
+    // The whole catalog's sections; while the index is down and none are remembered, the page's own.
+    nullWhileDown(listSections(query.language)),
+  ]);
   const link = (changes: Partial<Record<keyof Params, string | undefined>>) => {
     const next = { section: query.section, tag: query.tag, language: query.language, ...changes };
     const params = new URLSearchParams(Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1])));
     return params.size > 0 ? `/?${params}` : "/";
   };
   const filter = query.section ?? query.tag;
-  const sections = [...new Set(articles.map((article) => article.section))];
+  const sectionList = sections ?? [...new Set(articles.map((article) => article.section))].map((section) => ({ section, articles: 0 }));
 
   return (
     <>
@@ -45,9 +63,10 @@ async function frontPage({ searchParams }: Props) {
             <Link href="/">{t("front.all")}</Link>
           </li>
         )}
-        {sections.map((section) => (
+        {sectionList.map(({ section, articles: count }) => (
           <li key={section}>
             <Link href={link({ section, tag: undefined, before: undefined })}>#{section}</Link>
+            {count > 0 && <span className="muted"> {formatNumber(count, locale)}</span>}
           </li>
         ))}
         {LANGUAGES.map((language) => (
@@ -58,6 +77,7 @@ async function frontPage({ searchParams }: Props) {
           </li>
         ))}
       </ul>
+      <SearchForm t={t} />
       {stale && (
         <p role="status" data-testid="index-stale">
           {t("front.stale", { block: status.block })}
@@ -74,6 +94,11 @@ async function frontPage({ searchParams }: Props) {
         <span className="muted">{t("front.asOf", { block: status.block })}</span>
         {nextCursor !== null ? <Link href={link({ before: String(nextCursor) })}>{t("front.older")}</Link> : <span />}
       </nav>
+      <p className="muted">
+        <a href={feedPath({ section: query.section, language: query.language })} type="application/atom+xml" data-testid="feed-link">
+          {t("front.feed")}
+        </a>
+      </p>
     </>
   );
 }

@@ -44,6 +44,12 @@ export const frontmatterSchema = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens")
     .max(120)
     .optional(),
+  /** The slug of the article this one translates: each is then linked from the other's page. */
+  translation_of: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be the slug of the original article (lower-case words joined by hyphens)")
+    .max(120)
+    .optional(),
   publication: z.string().trim().min(1).default("TopNFTpost"),
   section: z.string().trim().min(1).default("news"),
   tags: z.array(z.string().trim().min(1, "must not be empty")).max(20).default([]),

@@ -35,6 +35,8 @@ export const articleMetadataSchema = z.object({
     preview: z.object({ cid: cidText, bytes: z.number().int() }),
     images: z.array(z.object({ ref: z.string(), cid: cidText })),
     premium: premiumEnvelopeSchema.nullable(),
+    /** The slug of the article this one translates (its other-language version); left out when none. */
+    translation_of: z.string().optional(),
   }),
 });
 

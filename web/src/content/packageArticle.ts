@@ -155,6 +155,8 @@ export async function packageArticle(source: ArticleSource, context: PackageCont
       preview: { cid: previewCid, bytes: preview.byteLength },
       images,
       premium,
+      // Only when given, so an article that translates nothing keeps the metadata (and CID) it had.
+      ...(frontmatter.translation_of ? { translation_of: frontmatter.translation_of } : {}),
     },
   };
   // Always uploaded: small, and its bytes follow from the steps above (the same CID when they match).

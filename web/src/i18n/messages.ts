@@ -1,4 +1,5 @@
 // Every string a reader sees, in English and Korean. `{name}` placeholders are filled by `format`.
+import { ARCHIVE_MESSAGES } from "./archiveMessages.ts";
 import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
 import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
@@ -7,6 +8,7 @@ import { RELAY_MESSAGES } from "./relayMessages.ts";
 const en = {
   ...GATE_MESSAGES.en,
   ...RELAY_MESSAGES.en,
+  ...ARCHIVE_MESSAGES.en,
   "site.tagline": "Web3-native news from Korea, on IPFS and on chain",
   "nav.front": "Front page",
   "nav.membership": "Membership",
@@ -114,6 +116,7 @@ export type MessageKey = keyof typeof en;
 const ko: Record<MessageKey, string> = {
   ...GATE_MESSAGES.ko,
   ...RELAY_MESSAGES.ko,
+  ...ARCHIVE_MESSAGES.ko,
   "site.tagline": "IPFS와 블록체인 위의 한국 웹3 뉴스",
   "nav.front": "첫 화면",
   "nav.membership": "멤버십",

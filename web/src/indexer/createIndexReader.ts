@@ -1,6 +1,18 @@
 import type { Address } from "viem";
 import { fromWire } from "./fromWire.ts";
-import type { ArticleFacts, ArticleListing, ArticlePage, IndexStatus, Library, Owed, Pass, Tier, Wire } from "./indexTypes.ts";
+import type {
+  ArticleFacts,
+  ArticleListing,
+  ArticlePage,
+  IndexStatus,
+  Library,
+  Owed,
+  Pass,
+  SectionCount,
+  SitemapEntry,
+  Tier,
+  Wire,
+} from "./indexTypes.ts";
 
 export interface IndexReaderOptions {
   /** The indexer's HTTP address (`ponder start`, or a `ponder serve` beside it). */
@@ -62,6 +74,21 @@ export function createIndexReader(options: IndexReaderOptions) {
     owedTo: (account: Address) => must<Owed>(`/accounts/${account}/owed`),
     tiers: () => must<Tier[]>("/tiers"),
     pass: (tokenId: bigint) => get<Pass>(`/passes/${tokenId}`),
+    /** Listed articles whose title or summary holds every word of `q`, newest first (`q` checked by searchTerms first). */
+    search(q: string, page: { cursor?: bigint; limit?: number } = {}) {
+      const params = new URLSearchParams({ q });
+      if (page.cursor !== undefined) params.set("cursor", String(page.cursor));
+      if (page.limit !== undefined) params.set("limit", String(page.limit));
+      return must<ArticlePage>(`/search?${params}`);
+    },
+    /** The sections of the whole catalog with their article counts, the fullest first. */
+    sections: (language?: string) => must<SectionCount[]>(language ? `/sections?language=${language}` : "/sections"),
+    /** The highest article id, which bounds the child sitemaps. */
+    sitemapSize: async () => (await must<{ highestId: bigint }>("/sitemap")).highestId,
+    /** Listed articles with ids in [from, to), at most 50,000 ids a call. */
+    sitemapEntries: (from: bigint, to: bigint) => must<SitemapEntry[]>(`/sitemap/entries?from=${from}&to=${to}`),
+    /** An article's versions in every language: the original `story` slug and its translations. */
+    storyVersions: (story: string) => must<ArticleListing[]>(`/stories/${encodeURIComponent(story)}`),
     /** The last block the index has processed; undefined before it has started. */
     status: () => get<IndexStatus>("/index-status"),
   };

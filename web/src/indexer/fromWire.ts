@@ -26,6 +26,8 @@ const DECIMAL_FIELDS = new Set([
   "seats",
   "total",
   "credit",
+  "updatedAt",
+  "highestId",
 ]);
 
 function revive(value: unknown, decimal: boolean): unknown {

@@ -33,6 +33,8 @@ export interface ArticleListing {
   authors: { name: string; address: Hex }[];
   previewCid: string;
   premiumCid: string | null;
+  /** The slug of the article this one translates (metadata `translation_of`), or null. */
+  translationOf: string | null;
   price: Decimal;
   maxSupply: Decimal;
   minted: Decimal;
@@ -111,4 +113,19 @@ export interface Owed {
 export interface IndexStatus {
   blockNumber: Decimal;
   blockTimestamp: Decimal;
+}
+
+/** A section of the whole catalog and how many listed articles it has. */
+export interface SectionCount {
+  section: string;
+  articles: number;
+}
+
+/** One URL of a sitemap: a listed article and when its shown revision was published. */
+export interface SitemapEntry {
+  id: Decimal;
+  slug: string;
+  language: string;
+  /** Seconds: the block time of the revision shown. */
+  updatedAt: Decimal;
 }

@@ -21,6 +21,8 @@ export interface ArticleEntry {
   authors: { name: string; address: string }[];
   previewCid: string;
   premiumCid: string | null;
+  /** The slug of the article this one translates, or null. */
+  translationOf: string | null;
   sale: { price: bigint; maxSupply: number; minted: number; saleStart: number; saleEnd: number; walletCap: number };
   premiumLevel: number;
 }
@@ -63,7 +65,7 @@ const FRESH_MS = 500;
 // catching up), pages render from it and say so, instead of failing.
 const lastAnswers = new Map<string, { at: number; value: unknown }>();
 const pending = new Map<string, Promise<unknown>>();
-async function rememberingLast<value>(
+export async function rememberingLast<value>(
   key: string,
   ask: () => Promise<value>,
   freshMs = FRESH_MS,
@@ -87,7 +89,7 @@ async function rememberingLast<value>(
   }
 }
 
-function toEntry(listing: ArticleListing): ArticleEntry {
+export function toEntry(listing: ArticleListing): ArticleEntry {
   return {
     id: Number(listing.id),
     metadataCid: listing.cid,
@@ -102,6 +104,7 @@ function toEntry(listing: ArticleListing): ArticleEntry {
     authors: listing.authors ?? [],
     previewCid: listing.previewCid,
     premiumCid: listing.premiumCid,
+    translationOf: listing.translationOf ?? null,
     sale: {
       price: listing.price,
       maxSupply: Number(listing.maxSupply),

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { tiersUnlocking } from "@/content/tiersUnlocking.ts";
 import { EDITION_HOLDERS_ONLY, NO_SALE_END } from "@/generated/contracts.ts";
 import { EditionStatus } from "@/components/EditionStatus.tsx";
 import { PremiumGate } from "@/components/PremiumGate.tsx";
 import { formatDate, formatNumber, formatPrice } from "@/i18n/formatting.ts";
+import { otherLanguageVersions } from "@/server/archive.ts";
 import { chainNow, findArticle, gatewayLink, listTiers } from "@/server/catalog.ts";
 import { articleReader } from "@/server/publication.ts";
 import { serverTranslator } from "@/server/locale.ts";
@@ -21,10 +23,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // While a service is down the page itself says so (a 503); its metadata is left out.
   const article = await nullWhileDown(findArticle((await params).slug));
   if (!article) return {};
+  const versions = (await nullWhileDown(otherLanguageVersions(article))) ?? [];
   return {
     title: article.title,
     description: article.summary,
-    alternates: { canonical: `/articles/${article.slug}` },
+    alternates: {
+      canonical: `/articles/${article.slug}`,
+      languages: Object.fromEntries(versions.map((version) => [version.language, `/articles/${version.slug}`])),
+    },
     openGraph: {
       type: "article",
       title: article.title,
@@ -46,6 +52,8 @@ async function articlePage({ params }: Props) {
   const article = await findArticle((await params).slug);
   if (!article) notFound();
   const { sale, premiumLevel } = article;
+  // The other-language versions are a courtesy: asked beside the preview, left out while the index is down.
+  const versionsPending = nullWhileDown(otherLanguageVersions(article));
   // Content that fails its checks is left out, saying so; an IPFS that does not answer makes the page a 503.
   const preview = await (await articleReader()).previewByCid(article.previewCid).then(
     (markdown) => renderPublicMarkdown(article.previewCid, markdown),
@@ -55,6 +63,7 @@ async function articlePage({ params }: Props) {
     },
   );
   const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
+  const versions = (await versionsPending) ?? [];
   const tiers = tiersUnlocking(premiumLevel > 0 ? await listTiers() : [], premiumLevel);
   const now = await chainNow();
   const supply =
@@ -77,6 +86,17 @@ async function articlePage({ params }: Props) {
       </p>
       <h1>{article.title}</h1>
       <p className="muted">{t("article.by", { authors: article.authors.map((a) => a.name).join(", ") })}</p>
+      {versions.length > 0 && (
+        <ul className="other-language" lang={locale} data-testid="other-language">
+          {versions.map((version) => (
+            <li key={version.id}>
+              <Link href={`/articles/${version.slug}`} hrefLang={version.language}>
+                {t(version.language === "ko" ? "article.otherLanguage.ko" : "article.otherLanguage.en")}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
       <img className="cover" src={gatewayLink(article.cover)} alt="" />
       {preview === null ? (
         <p role="alert">{t("article.previewRefused")}</p>

@@ -10,6 +10,7 @@ import { indexerSettings } from "../../indexerSettings.ts";
 import { startMetadataFetcher } from "../../metadata/startMetadataFetcher.ts";
 import { accountRoutes } from "../../routes/accountRoutes.ts";
 import { articleRoutes } from "../../routes/articleRoutes.ts";
+import { daoRoutes } from "../../routes/daoRoutes.ts";
 import { publicationRoutes } from "../../routes/publicationRoutes.ts";
 import type { SqlRunner } from "../../sqlRunner.ts";
 
@@ -34,5 +35,6 @@ app.use("/sql/*", client({ db, schema }));
 app.route("/", articleRoutes(sql, settings.schema));
 app.route("/", accountRoutes(sql, settings.schema));
 app.route("/", publicationRoutes(sql, settings.schema));
+app.route("/", daoRoutes(sql, settings.schema));
 
 export default app;

@@ -1,7 +1,13 @@
 // The indexer's Ponder project: `ponder start --root scripts/indexer --schema <name>` (see
 // scripts/indexer/startIndexer.ts). It follows whatever deployments/<CHAIN_ID>.json names.
 import { createConfig } from "ponder";
-import { articleEditionsAbi, coverageDeskAbi, coverageGovernorAbi, LOCAL_CHAIN_ID, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import {
+  articleEditionsAbi,
+  coverageDeskAbi,
+  coverageGovernorAbi,
+  LOCAL_CHAIN_ID,
+  membershipPassAbi,
+} from "../../web/src/generated/contracts.ts";
 import { indexerSettings } from "./indexerSettings.ts";
 
 const settings = indexerSettings();

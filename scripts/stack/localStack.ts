@@ -115,6 +115,8 @@ export async function startLocalStack(options: LocalStackOptions) {
     await services.run("Seeding", bin("hardhat"), ["run", "scripts/seed/seedLocal.ts", "--network", "localhost"], env, options.quiet);
     log("Seeding articles");
     await services.run("Seeding articles", "node", [join(root, "scripts/seed/seedLocalArticles.ts")], env, options.quiet);
+    log("Seeding coverage proposals");
+    await services.run("Seeding proposals", "node", [join(root, "scripts/seed/seedLocalProposals.ts")], env, options.quiet);
 
     // The event index: Ponder's own PGlite in <dataDir>/indexer, or the Postgres server of DATABASE_URL.
     const indexer = indexerProcess({

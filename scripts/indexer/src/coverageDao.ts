@@ -40,10 +40,7 @@ ponder.on("CoverageGovernor:ProposalExecuted", async ({ event, context }) => {
     .update(proposal, { id: proposalId })
     .set({ executedAt: event.block.timestamp, executedTransaction: event.transaction.hash });
   // The commissions this execution created came earlier in the same transaction.
-  await context.db.sql
-    .update(commission)
-    .set({ proposalId })
-    .where(eq(commission.createdTransaction, event.transaction.hash));
+  await context.db.sql.update(commission).set({ proposalId }).where(eq(commission.createdTransaction, event.transaction.hash));
 });
 
 ponder.on("CoverageGovernor:ProposalCanceled", async ({ event, context }) => {

@@ -11,6 +11,9 @@ export function proposalDescription(title: string, markdownCid: string) {
 /** The title and Markdown CID of any description (a proposal made elsewhere may have neither). */
 export function parseProposalDescription(description: string) {
   const firstLine = description.split("\n").find((line) => line.trim() !== "") ?? "";
-  const title = firstLine.replace(/^#+\s*/, "").trim().slice(0, 200);
+  const title = firstLine
+    .replace(/^#+\s*/, "")
+    .trim()
+    .slice(0, 200);
   return { title, cid: description.match(CID_IN_TEXT)?.[1] ?? null };
 }

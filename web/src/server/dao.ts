@@ -74,10 +74,7 @@ export async function proposalChainFacts(dao: DaoAddresses, ids: bigint[]): Prom
       const at = snapshot < clock ? snapshot : clock - 1n;
       const quorum = await client.readContract({ ...governor, functionName: "quorum", args: [at] });
       const [against, inFavour, abstain] = votes;
-      return [
-        id.toString(),
-        { state: PROPOSAL_STATES[state], against, for: inFavour, abstain, quorum, snapshot, deadline, eta },
-      ] as const;
+      return [id.toString(), { state: PROPOSAL_STATES[state], against, for: inFavour, abstain, quorum, snapshot, deadline, eta }] as const;
     }),
   );
   return new Map(facts);

@@ -15,6 +15,9 @@ const PAGES = [
   { name: "the membership page", path: "/membership" },
   { name: "the library, signed out", path: "/library" },
   { name: "the library of a member", path: "/library", signedIn: true },
+  { name: "the DAO page", path: "/dao" },
+  { name: "a proposal", path: "/dao/proposals/1" },
+  { name: "the new proposal page", path: "/dao/new" },
 ];
 
 for (const locale of ["ko-KR", "en-US"]) {

@@ -95,16 +95,14 @@ export const proposeCoverage = (governor: Address, desk: Address, terms: Coverag
   });
 };
 
-/** A member's vote with their own transaction: 0 against, 1 for, 2 abstain; a reason when given. */
-export const castVote = (governor: Address, proposalId: bigint, support: 0 | 1 | 2, reason: string) =>
-  reason.trim()
-    ? contractWrite({
-        address: governor,
-        abi: coverageGovernorAbi,
-        functionName: "castVoteWithReason",
-        args: [proposalId, support, reason.trim()],
-      })
-    : contractWrite({ address: governor, abi: coverageGovernorAbi, functionName: "castVote", args: [proposalId, support] });
+/** A member's vote with their own transaction: 0 against, 1 for, 2 abstain, with their reason (may be empty). */
+export const castVote = (governor: Address, proposalId: bigint, support: number, reason: string) =>
+  contractWrite({
+    address: governor,
+    abi: coverageGovernorAbi,
+    functionName: "castVoteWithReason",
+    args: [proposalId, support, reason.trim()],
+  });
 
 /** Queues a passed proposal in the timelock (by id: the governor stores its actions). */
 export const queueProposal = (governor: Address, proposalId: bigint) =>

@@ -69,7 +69,7 @@ test("a fulfilled proposal shows its decoded action, its votes with reasons and 
   );
   await expect(page.getByTestId("proposal-votes")).toContainText("Members keep asking about this.");
   await expect(page.getByTestId("proposal-commissions")).toContainText("Fulfilled and paid");
-  await expect(page.getByTestId("fulfilling-article")).toContainText("Busan Blockchain Week, one month on");
+  await expect(page.getByTestId("fulfilling-article")).toContainText("One month after Busan's Blockchain Week");
 });
 
 test("someone without votes is told why they cannot propose, and cannot store a description", async ({ browser }) => {

@@ -25,6 +25,12 @@ export default function ProposalPage(props: Props) {
   return pageUnlessUnavailable(() => proposalPage(props));
 }
 
+/**
+ * The description's Markdown without its title line (the page's h1 shows it), its headings moved
+ * under the page's "Description" (h2): a reader moving by headings meets no second h1.
+ */
+const underPageHeadings = (markdown: string) => markdown.replace(/^#\s[^\n]*\n+/, "").replace(/^(#{1,4})(?=\s)/gm, "##$1");
+
 const SUPPORT_KEYS = ["proposal.voteAgainst", "proposal.voteFor", "proposal.voteAbstain"] as const;
 
 async function proposalPage({ params }: Props) {
@@ -40,7 +46,7 @@ async function proposalPage({ params }: Props) {
   // Content that fails its checks is left out, saying so; an IPFS that does not answer makes the page a 503.
   const description = proposal.descriptionCid
     ? await (await articleReader()).previewByCid(proposal.descriptionCid).then(
-        (markdown) => renderPublicMarkdown(proposal.descriptionCid!, markdown),
+        (markdown) => renderPublicMarkdown(proposal.descriptionCid!, underPageHeadings(markdown)),
         (error: unknown) => {
           if (unavailableService(error)) throw error;
           return null;
@@ -63,15 +69,21 @@ async function proposalPage({ params }: Props) {
         {t("proposal.proposedBy", { proposer: shortAddress(proposal.proposer), date: formatDate(BigInt(proposal.createdAt), locale) })}
       </p>
       <ProposalStatus facts={fact} now={now} locale={locale} />
-      <ProposalIsland
-        setup={walletSetupFor(locale)}
-        governor={dao.governor}
-        proposalId={proposal.id}
-        state={fact.state}
-        snapshot={fact.snapshot.toString()}
-        eta={fact.eta.toString()}
-        now={now.toString()}
-      />
+      {["active", "succeeded", "queued"].includes(fact.state) && (
+        // A heading for the wallet dialog's own (h3) to sit under.
+        <>
+          <h2>{t("proposal.takePart")}</h2>
+          <ProposalIsland
+            setup={walletSetupFor(locale)}
+            governor={dao.governor}
+            proposalId={proposal.id}
+            state={fact.state}
+            snapshot={fact.snapshot.toString()}
+            eta={fact.eta.toString()}
+            now={now.toString()}
+          />
+        </>
+      )}
 
       <h2>{t("proposal.actions")}</h2>
       <ol data-testid="proposal-actions">

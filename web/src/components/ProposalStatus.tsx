@@ -33,8 +33,8 @@ export function ProposalStatus({ facts, now, locale }: { facts: ProposalChainFac
       <p>
         <meter
           min={0}
-          max={Number(facts.quorum > 0n ? facts.quorum : 1n)}
-          value={Number(counted > facts.quorum ? facts.quorum : counted)}
+          max={Math.max(1, Number(facts.quorum))}
+          value={Math.min(Number(counted), Math.max(1, Number(facts.quorum)))}
           aria-label={t["dao.quorumLabel"]}
         />{" "}
         {format(t["dao.quorum"], { counted: n(counted), quorum: n(facts.quorum) })}

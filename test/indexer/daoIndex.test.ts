@@ -2,7 +2,7 @@ import { encodeFunctionData, keccak256, parseEther, toHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proposalDescription } from "../../web/src/dao/proposalDescription.ts";
 import { coverageDeskAbi } from "../../web/src/generated/contracts.ts";
-import type { CommissionRecord, ProposalDetail, ProposalSummary } from "../../web/src/indexer/daoTypes.ts";
+import type { AuthorBounties, CommissionRecord, ProposalDetail, ProposalSummary } from "../../web/src/indexer/daoTypes.ts";
 import { type IndexerStack, publishParams, sampleMetadata, startIndexerStack } from "../helpers/indexerStack.ts";
 
 // The coverage DAO in the index, against anvil and `ponder start`: a proposal's whole life (its
@@ -96,6 +96,13 @@ describe("the coverage DAO in the index", () => {
     ]);
     expect((await get<ProposalDetail>(`/dao/proposals/${defeated.id}`)).votes[0].reason).toBe("Rumours are not reporting.");
     expect(await get<CommissionRecord[]>("/dao/commissions/open")).toEqual([]);
+    // The first author takes their share plus the rounding remainder, and withdrew it.
+    const owed = await get<AuthorBounties>(`/dao/bounties/${authorA!.account.address}`);
+    const credited = BigInt(owed.credits[0].amount);
+    expect(owed.credits.map((c) => c.commissionId)).toEqual(["1"]);
+    expect(credited).toBeGreaterThan(parseEther("1"));
+    expect(owed.withdrawals.map((w) => BigInt(w.amount))).toEqual([credited]);
+    expect((await get<AuthorBounties>(`/dao/bounties/${authorB!.account.address}`)).withdrawals).toEqual([]);
     expect((await fetch(`${stack.indexerUrl}/dao/proposals/999`)).status).toBe(404);
     expect((await fetch(`${stack.indexerUrl}/dao/proposals/abc`)).status).toBe(400);
   });

@@ -1,4 +1,4 @@
-import type { CommissionRecord, ProposalDetail, ProposalSummary, VoteRecord } from "../../../web/src/indexer/daoTypes.ts";
+import type { AuthorBounties, CommissionRecord, ProposalDetail, ProposalSummary, VoteRecord } from "../../../web/src/indexer/daoTypes.ts";
 import { quotedSchema, type SqlRunner } from "../sqlRunner.ts";
 
 const PROPOSAL_COLUMNS = `id::text as "id", proposer, title, description_cid as "descriptionCid",
@@ -50,4 +50,19 @@ export async function openCommissions(sql: SqlRunner, schema: string): Promise<C
      where c.status in ('open', 'fulfilled') order by c.id`,
   );
   return rows;
+}
+
+/** What an author was credited from commissions and what they withdrew from the desk. */
+export async function bountiesOf(sql: SqlRunner, schema: string, account: string): Promise<AuthorBounties> {
+  const s = quotedSchema(schema);
+  const credits = await sql<AuthorBounties["credits"][number]>(
+    `select commission_id::text as "commissionId", amount::text as "amount" from ${s}.bounty_credit where author = $1 order by commission_id`,
+    [account.toLowerCase()],
+  );
+  const withdrawals = await sql<AuthorBounties["withdrawals"][number]>(
+    `select amount::text as "amount", timestamp::text as "timestamp", transaction_hash as "transactionHash"
+     from ${s}.bounty_withdrawal where account = $1 order by timestamp`,
+    [account.toLowerCase()],
+  );
+  return { credits: credits.rows, withdrawals: withdrawals.rows };
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
+import { isAddress } from "viem";
 import { z } from "zod";
-import { listProposals, openCommissions, proposalById } from "../queries/daoQueries.ts";
+import { bountiesOf, listProposals, openCommissions, proposalById } from "../queries/daoQueries.ts";
 import type { SqlRunner } from "../sqlRunner.ts";
 import { decimalId } from "./decimalId.ts";
 
@@ -19,5 +20,10 @@ export function daoRoutes(sql: SqlRunner, schema: string) {
       const found = await proposalById(sql, schema, id.data);
       return found ? c.json(found) : c.json({ error: "no such proposal" }, 404);
     })
-    .get("/dao/commissions/open", async (c) => c.json(await openCommissions(sql, schema)));
+    .get("/dao/commissions/open", async (c) => c.json(await openCommissions(sql, schema)))
+    .get("/dao/bounties/:address", async (c) => {
+      const address = c.req.param("address");
+      if (!isAddress(address)) return c.json({ error: "not an address" }, 400);
+      return c.json(await bountiesOf(sql, schema, address));
+    });
 }

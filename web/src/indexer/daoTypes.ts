@@ -63,3 +63,9 @@ export interface ProposalDetail extends ProposalSummary {
   votes: VoteRecord[];
   commissions: CommissionRecord[];
 }
+
+/** An author's bounties: credited when a commission they wrote for was paid, and withdrawn. */
+export interface AuthorBounties {
+  credits: { commissionId: Decimal; amount: Decimal }[];
+  withdrawals: { amount: Decimal; timestamp: Decimal; transactionHash: Hex }[];
+}

@@ -16,7 +16,9 @@ const PAGES = [
   { name: "the library, signed out", path: "/library" },
   { name: "the library of a member", path: "/library", signedIn: true },
   { name: "the DAO page", path: "/dao" },
-  { name: "a proposal", path: "/dao/proposals/1" },
+  { name: "an executed proposal", path: "/dao/proposals/1" },
+  // Voting or passed by the time this runs: either way the page offers the wallet its part.
+  { name: "a proposal members can act on", path: "/dao/proposals/5" },
   { name: "the new proposal page", path: "/dao/new" },
 ];
 

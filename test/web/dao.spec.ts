@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { coverageGovernorAbi, deploymentOn, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
+import { cidOfBytes } from "../../web/src/ipfs/cidOfBytes.ts";
 import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
 import { signIn } from "../helpers/siweClient.ts";
 import { advanceChainTime, testAccount, webStack } from "./webStack.ts";
@@ -90,6 +91,9 @@ test("someone without votes is told why they cannot propose, and cannot store a 
       headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
       body: JSON.stringify({ title: "Free pinning", markdown: "Pin this for me" }),
     });
+  // What the route would have stored: it must never be pinned for someone refused.
+  const refused = await cidOfBytes(new TextEncoder().encode("# Free pinning\n\nPin this for me\n"));
+  const pinned = async () => (await fetch(`${stack.ipfsApi}/api/v0/pin/ls?arg=${refused}`, { method: "POST" })).ok;
   const anonymous = await upload();
   expect(anonymous.status).toBe(401);
   expect((await anonymous.json()).error).toBe("new.error.session");
@@ -97,6 +101,7 @@ test("someone without votes is told why they cannot propose, and cannot store a 
   const nonMember = await upload(cookie);
   expect(nonMember.status).toBe(403);
   expect((await nonMember.json()).error).toBe("new.error.votes");
+  expect(await pinned()).toBe(false);
   const member = await signIn(testAccount(3).account, { baseUrl: stack.siteUrl, chainId: LOCAL_CHAIN_ID });
   const tooLong = await fetch(`${stack.siteUrl}/api/dao/descriptions`, {
     method: "POST",
@@ -104,6 +109,11 @@ test("someone without votes is told why they cannot propose, and cannot store a 
     body: JSON.stringify({ title: "x".repeat(121), markdown: "body" }),
   });
   expect(tooLong.status).toBe(400);
+  // The same request from a member is stored, pinned, under the CID the route answers.
+  const stored = await upload(member);
+  expect(stored.status).toBe(200);
+  expect((await stored.json()).cid).toBe(refused.toString());
+  expect(await pinned()).toBe(true);
 });
 
 test("a member proposes coverage, seeing the action before signing", async () => {

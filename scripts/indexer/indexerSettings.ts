@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Address, getAddress } from "viem";
+import { type Address, getAddress, zeroAddress } from "viem";
 import { z } from "zod";
 import { IPFS_TIMEOUT_MS, milliseconds, url } from "../../web/src/config/envSchemas.ts";
 import { readEnv } from "../../web/src/config/readEnv.ts";
@@ -28,8 +28,9 @@ const settings = z.object({
   INDEXER_POLLING_MS: milliseconds(250),
 });
 
+type Deployed = { address: Address; blockNumber: number };
 interface DeploymentRecord {
-  contracts: Record<"MembershipPass" | "ArticleEditions", { address: Address; blockNumber: number }>;
+  contracts: Record<"MembershipPass" | "ArticleEditions", Deployed> & Partial<Record<"CoverageGovernor" | "CoverageDesk", Deployed>>;
 }
 
 /** What the indexer follows: the chain, and the publication deployed on it (deployments/<chainId>.json). */
@@ -49,5 +50,14 @@ export function indexerSettings(env: NodeJS.ProcessEnv = process.env) {
     schema: values.DATABASE_SCHEMA,
     pass: { address: getAddress(contracts.MembershipPass.address), startBlock: contracts.MembershipPass.blockNumber },
     editions: { address: getAddress(contracts.ArticleEditions.address), startBlock: contracts.ArticleEditions.blockNumber },
+    // A publication deployed without its DAO: the zero address, which emits nothing, keeps the
+    // DAO's handlers valid and its tables empty.
+    governor: governed(contracts.CoverageGovernor, contracts.MembershipPass),
+    desk: governed(contracts.CoverageDesk, contracts.MembershipPass),
   };
 }
+
+const governed = (deployed: Deployed | undefined, fallback: Deployed) =>
+  deployed
+    ? { address: getAddress(deployed.address), startBlock: deployed.blockNumber }
+    : { address: zeroAddress, startBlock: fallback.blockNumber };

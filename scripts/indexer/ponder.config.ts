@@ -1,7 +1,13 @@
 // The indexer's Ponder project: `ponder start --root scripts/indexer --schema <name>` (see
 // scripts/indexer/startIndexer.ts). It follows whatever deployments/<CHAIN_ID>.json names.
 import { createConfig } from "ponder";
-import { articleEditionsAbi, LOCAL_CHAIN_ID, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import {
+  articleEditionsAbi,
+  coverageDeskAbi,
+  coverageGovernorAbi,
+  LOCAL_CHAIN_ID,
+  membershipPassAbi,
+} from "../../web/src/generated/contracts.ts";
 import { indexerSettings } from "./indexerSettings.ts";
 
 const settings = indexerSettings();
@@ -28,5 +34,12 @@ export default createConfig({
       startBlock: settings.editions.startBlock,
     },
     MembershipPass: { chain: "publication", abi: membershipPassAbi, address: settings.pass.address, startBlock: settings.pass.startBlock },
+    CoverageGovernor: {
+      chain: "publication",
+      abi: coverageGovernorAbi,
+      address: settings.governor.address,
+      startBlock: settings.governor.startBlock,
+    },
+    CoverageDesk: { chain: "publication", abi: coverageDeskAbi, address: settings.desk.address, startBlock: settings.desk.startBlock },
   },
 });

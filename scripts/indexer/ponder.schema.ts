@@ -140,3 +140,98 @@ export const pass = onchainTable(
   }),
   (table) => ({ byOwner: index().on(table.owner, table.tierId) }),
 );
+
+// ----- the coverage DAO (src/coverageDao.ts) -----
+
+/** A proposal as `ProposalCreated` announced it, with the state changes that followed. */
+export const proposal = onchainTable(
+  "proposal",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    proposer: t.hex().notNull(),
+    /** The description as proposed: a title line, then `ipfs://<cid>` of its Markdown. */
+    description: t.text().notNull(),
+    title: t.text().notNull(),
+    descriptionCid: t.text(),
+    /** `[{ target, value, calldata }]`, value in wei as a decimal string. */
+    actions: t.jsonb().$type<{ target: `0x${string}`; value: string; calldata: `0x${string}` }[]>().notNull(),
+    /** Voting weights are read at `voteStart` (the snapshot); voting ends at `voteEnd`. */
+    voteStart: t.bigint().notNull(),
+    voteEnd: t.bigint().notNull(),
+    createdBlock: t.bigint().notNull(),
+    createdAt: t.bigint().notNull(),
+    createdTransaction: t.hex().notNull(),
+    queuedAt: t.bigint(),
+    eta: t.bigint(),
+    executedAt: t.bigint(),
+    executedTransaction: t.hex(),
+    canceledAt: t.bigint(),
+  }),
+  (table) => ({ byCreated: index().on(table.createdBlock) }),
+);
+
+/** A member's vote on a proposal, with the reason they gave. */
+export const vote = onchainTable(
+  "vote",
+  (t) => ({
+    proposalId: t.bigint().notNull(),
+    voter: t.hex().notNull(),
+    /** 0 against, 1 for, 2 abstain. */
+    support: t.integer().notNull(),
+    weight: t.bigint().notNull(),
+    reason: t.text().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.proposalId, table.voter] }) }),
+);
+
+/** Coverage the timelock commissioned from CoverageDesk, and where it stands. */
+export const commission = onchainTable(
+  "commission",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    /** The executed proposal that created it (null when the timelock commissioned otherwise). */
+    proposalId: t.bigint(),
+    topicCid: t.text().notNull(),
+    bounty: t.bigint().notNull(),
+    deadline: t.bigint().notNull(),
+    /** "open", "fulfilled", "paid" or "expired", as `Status` in ICoverageDesk. */
+    status: t.text().notNull(),
+    articleId: t.bigint(),
+    editor: t.hex(),
+    challengeEndsAt: t.bigint(),
+    rejections: t.integer().notNull(),
+    createdAt: t.bigint().notNull(),
+    createdTransaction: t.hex().notNull(),
+    fulfilledAt: t.bigint(),
+    paidAt: t.bigint(),
+    expiredAt: t.bigint(),
+  }),
+  (table) => ({ byStatus: index().on(table.status), byTransaction: index().on(table.createdTransaction) }),
+);
+
+/** Bounty credited to an author when a commission settled. */
+export const bountyCredit = onchainTable(
+  "bounty_credit",
+  (t) => ({
+    commissionId: t.bigint().notNull(),
+    author: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.commissionId, table.author] }), byAuthor: index().on(table.author) }),
+);
+
+/** A withdrawal of bounties from CoverageDesk. */
+export const bountyWithdrawal = onchainTable(
+  "bounty_withdrawal",
+  (t) => ({
+    id: t.text().primaryKey(),
+    account: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ byAccount: index().on(table.account) }),
+);

@@ -102,13 +102,21 @@ export async function startLocalStack(options: LocalStackOptions) {
     if (await isDeployedOn(rpcUrl)) {
       log("The contracts are already on this chain (deployments/31337.json)");
     } else {
-      log("Deploying the contracts");
-      await services.run("Deploying", bin("hardhat"), ["run", "scripts/deploy/deploy.ts", "--network", "localhost"], env, options.quiet);
+      log("Deploying the contracts (governed by the members: the timelock is treasury and admin)");
+      await services.run(
+        "Deploying",
+        bin("hardhat"),
+        ["run", "scripts/stack/deployLocal.ts", "--network", "localhost"],
+        env,
+        options.quiet,
+      );
     }
     log("Seeding tiers and passes");
     await services.run("Seeding", bin("hardhat"), ["run", "scripts/seed/seedLocal.ts", "--network", "localhost"], env, options.quiet);
     log("Seeding articles");
     await services.run("Seeding articles", "node", [join(root, "scripts/seed/seedLocalArticles.ts")], env, options.quiet);
+    log("Seeding coverage proposals");
+    await services.run("Seeding proposals", "node", [join(root, "scripts/seed/seedLocalProposals.ts")], env, options.quiet);
 
     // The event index: Ponder's own PGlite in <dataDir>/indexer, or the Postgres server of DATABASE_URL.
     const indexer = indexerProcess({

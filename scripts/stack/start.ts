@@ -58,7 +58,7 @@ try {
   stopStack = stack.stop;
 
   console.log(`\nTopNFTpost is running locally.`);
-  console.log(`  Web app        ${stack.siteUrl}`);
+  console.log(`  Web app        ${stack.siteUrl} (coverage DAO: ${stack.siteUrl}/dao)`);
   console.log(`  Chain RPC      ${stack.rpcUrl} (chain id 31337)`);
   console.log(`  IPFS RPC API   ${stack.ipfsApi}/api/v0 (data: .data/ipfs)`);
   console.log(`  IPFS gateway   ${stack.ipfsGateway}/ipfs/<cid>`);
@@ -72,7 +72,14 @@ try {
   console.log(`  IPFS_API_URL=${stack.ipfsApi} IPFS_GATEWAY_URL=${stack.ipfsGateway} CHAIN_RPC_URL=${stack.rpcUrl} \\`);
   console.log(`    npm run publish:article -- scripts/seed/articles/busan-blockchain-week.en.md`);
   console.log(`\nFunded test accounts (10,000 ETH each; well-known keys, local chain only):`);
-  const roles = ["admin, publisher", "treasury", "reader (monthly pass)", "member (votes)", "spare"];
+  // The timelock is the treasury and the only admin; these hold no admin power.
+  const roles = [
+    "editor: publisher, tier manager, proposal guardian; founding member (3 votes)",
+    "founding member (3 votes)",
+    "reader (monthly pass)",
+    "founding member and member (4 votes)",
+    "spare",
+  ];
   for (const [index, role] of roles.entries()) {
     const account = mnemonicToAccount(HARDHAT_MNEMONIC, { addressIndex: index });
     const key = Buffer.from(account.getHdKey().privateKey!).toString("hex");

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { network } from "hardhat";
 import type { CID } from "multiformats/cid";
 import type { Address, Hash } from "viem";
+import { deployGovernedPublication } from "../../scripts/deploy/deployGovernedPublication.ts";
 import { deployPublication } from "../../scripts/deploy/deployPublication.ts";
+import { governanceSettings } from "../../scripts/deploy/governanceSettings.ts";
 import { publicationSettings } from "../../scripts/deploy/publicationSettings.ts";
 import { indexerProcess } from "../../scripts/indexer/indexerProcess.ts";
 import { choosePort, waitFor } from "../../scripts/stack/processes.ts";
@@ -40,7 +42,7 @@ function killGroup(child: ChildProcess | undefined) {
  * IPFS node, and `ponder start` on scripts/indexer with PGlite in a fresh folder, or on a fresh
  * database of the Postgres server at TEST_DATABASE_URL when CI provides one.
  */
-export async function startIndexerStack(env: NodeJS.ProcessEnv = {}) {
+export async function startIndexerStack(env: NodeJS.ProcessEnv = {}, options: { governed?: boolean } = {}) {
   const workDir = mkdtempSync(join(tmpdir(), "topnftpost-indexer-"));
   const chainPort = await choosePort(0);
   const rpcUrl = `http://127.0.0.1:${chainPort}`;
@@ -68,15 +70,22 @@ export async function startIndexerStack(env: NodeJS.ProcessEnv = {}) {
       LOCAL_CHAIN_ID,
       wallets.map((wallet) => wallet.account.address),
     );
-    const { pass, editions, deployments } = await deployPublication(viem, settings);
+    // Governed: the coverage DAO as `npm start` deploys it (founding members #0-#2, #0 the editor),
+    // its tiers created by the deploy; otherwise the two contracts alone, with the fixture's tiers.
+    const accounts = wallets.map((wallet) => wallet.account.address);
+    const governed = options.governed
+      ? await deployGovernedPublication(viem, settings, governanceSettings({}, LOCAL_CHAIN_ID, accounts))
+      : undefined;
+    const { pass, editions, deployments } = governed ?? (await deployPublication(viem, settings));
     const deploymentsDir = join(workDir, "deployments");
     mkdirSync(deploymentsDir);
     const record = Object.fromEntries(
       Object.entries(deployments).map(([name, d]) => [name, { address: d.address, blockNumber: Number(d.blockNumber) }]),
     );
     writeFileSync(join(deploymentsDir, `${LOCAL_CHAIN_ID}.json`), JSON.stringify({ chainId: LOCAL_CHAIN_ID, contracts: record }));
-    for (const config of Object.values(TIERS))
-      await publicClient.waitForTransactionReceipt({ hash: await pass.write.createTier([config]) });
+    if (!governed)
+      for (const config of Object.values(TIERS))
+        await publicClient.waitForTransactionReceipt({ hash: await pass.write.createTier([config]) });
 
     ipfs = await startTestIpfs();
     const indexerEnv = {
@@ -142,6 +151,8 @@ export async function startIndexerStack(env: NodeJS.ProcessEnv = {}) {
       wallets,
       pass,
       editions,
+      /** The DAO's contracts, when started `governed`. */
+      dao: governed ? { governor: governed.governor, timelock: governed.timelock, desk: governed.desk } : undefined,
       ipfs,
       index,
       startReplica,

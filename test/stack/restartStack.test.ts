@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "../../scripts/stack/localStack.ts";
 import { waitFor } from "../../scripts/stack/processes.ts";
 import { collectEdition, purchasePass } from "../../web/src/contracts/writes.ts";
-import { articleEditionsAbi, LOCAL_CHAIN_ID, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import { articleEditionsAbi, coverageGovernorAbi, LOCAL_CHAIN_ID, membershipPassAbi } from "../../web/src/generated/contracts.ts";
 import { publishWithCli } from "../web/publishCli.ts";
 
 // The whole local publication stopped the way Ctrl-C stops `npm start` (start.ts's SIGINT
@@ -45,6 +45,7 @@ describe("npm start after Ctrl-C", () => {
     const { contracts } = JSON.parse(readFileSync(join(import.meta.dirname, "../../deployments/31337.json"), "utf8"));
     const pass = contracts.MembershipPass.address as `0x${string}`;
     const editions = contracts.ArticleEditions.address as `0x${string}`;
+    const governor = contracts.CoverageGovernor.address as `0x${string}`;
     let before: { articles: bigint; passes: bigint; editions: bigint; block: bigint };
     const title = `Still here after a restart ${Date.now()}`;
     try {
@@ -115,6 +116,16 @@ describe("npm start after Ctrl-C", () => {
       const log = secondLog.join("\n");
       expect(log).toContain("The contracts are already on this chain");
       expect(log).not.toContain("Deploying the contracts");
+      // The seeded proposals are not proposed again; one is open for votes (a fresh one only if
+      // the first start's active proposal had closed meanwhile).
+      const proposals = await publicClient.readContract({ address: governor, abi: coverageGovernorAbi, functionName: "proposalCount" });
+      expect(proposals === 5n || proposals === 6n).toBe(true);
+      const states = await Promise.all(
+        Array.from({ length: Number(proposals) }, (_, i) =>
+          publicClient.readContract({ address: governor, abi: coverageGovernorAbi, functionName: "state", args: [BigInt(i + 1)] }),
+        ),
+      );
+      expect(states.some((state) => state === 0 || state === 1)).toBe(true); // pending or active
       // The pages read the index, which resumes from its own data and catches up with the chain.
       const started = Date.now();
       await waitFor(

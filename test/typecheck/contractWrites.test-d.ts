@@ -4,8 +4,23 @@ import type { Address, PublicClient, WalletClient } from "viem";
 import { expectTypeOf } from "vitest";
 import { sendContractWrite } from "../../scripts/content/contentChain.ts";
 import { type ContractWrite, contractWrite } from "../../web/src/contracts/contractWrite.ts";
-import { collectEdition, publishArticle, purchasePass, withdrawPassEarnings } from "../../web/src/contracts/writes.ts";
-import { articleEditionsAbi, deploymentOn, type Deployment, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import {
+  castVote,
+  collectEdition,
+  delegateVotes,
+  executeProposal,
+  publishArticle,
+  purchasePass,
+  queueProposal,
+  withdrawPassEarnings,
+} from "../../web/src/contracts/writes.ts";
+import {
+  articleEditionsAbi,
+  type coverageGovernorAbi,
+  deploymentOn,
+  type Deployment,
+  membershipPassAbi,
+} from "../../web/src/generated/contracts.ts";
 
 declare const pass: Address;
 declare const editions: Address;
@@ -73,3 +88,14 @@ void scripts;
 
 // The generated lookup is typed without a cast, and may find nothing.
 expectTypeOf(deploymentOn(31337)).toEqualTypeOf<Deployment | undefined>();
+
+// The DAO's builders: voting, queueing and executing by id (GovernorStorage), delegating.
+declare const governor: Address;
+expectTypeOf(castVote(governor, 1n, 1, "a reason")).toExtend<ContractWrite<typeof coverageGovernorAbi, "castVoteWithReason">>();
+expectTypeOf(queueProposal(governor, 1n)).toExtend<ContractWrite<typeof coverageGovernorAbi, "queue">>();
+expectTypeOf(executeProposal(governor, 1n)).toExtend<ContractWrite<typeof coverageGovernorAbi, "execute">>();
+expectTypeOf(delegateVotes(pass, governor)).toExtend<ContractWrite<typeof membershipPassAbi, "delegate">>();
+// @ts-expect-error a proposal id is a bigint
+queueProposal(governor, 1);
+// @ts-expect-error the delegate may be undefined
+delegateVotes(pass, maybeAddress);

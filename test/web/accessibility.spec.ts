@@ -16,6 +16,11 @@ const PAGES = [
   { name: "search results", path: "/search?q=blockchain" },
   { name: "the library, signed out", path: "/library" },
   { name: "the library of a member", path: "/library", signedIn: true },
+  { name: "the DAO page", path: "/dao" },
+  { name: "an executed proposal", path: "/dao/proposals/1" },
+  // Voting or passed by the time this runs: either way the page offers the wallet its part.
+  { name: "a proposal members can act on", path: "/dao/proposals/5" },
+  { name: "the new proposal page", path: "/dao/new" },
 ];
 
 for (const locale of ["ko-KR", "en-US"]) {

@@ -38,6 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/">{t("nav.front")}</Link>
             <Link href="/membership">{t("nav.membership")}</Link>
             <Link href="/library">{t("nav.library")}</Link>
+            <Link href="/dao">{t("nav.dao")}</Link>
           </nav>
           <div className="masthead-end">
             <SearchForm t={t} inMasthead />

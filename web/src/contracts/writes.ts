@@ -1,5 +1,5 @@
-import { type Address, type ContractFunctionArgs, zeroAddress } from "viem";
-import { articleEditionsAbi, membershipPassAbi } from "../generated/contracts.ts";
+import { type Address, type ContractFunctionArgs, encodeFunctionData, zeroAddress } from "viem";
+import { articleEditionsAbi, coverageDeskAbi, coverageGovernorAbi, membershipPassAbi } from "../generated/contracts.ts";
 import { contractWrite } from "./contractWrite.ts";
 
 // One builder per thing a person (or the publish CLI) does on chain. Each is checked against the
@@ -66,3 +66,52 @@ export const reviseArticle = (editions: Address, articleId: bigint, uri: string)
 /** Ends an article's edition sale now. */
 export const closeSale = (editions: Address, articleId: bigint) =>
   contractWrite({ address: editions, abi: articleEditionsAbi, functionName: "closeSale", args: [articleId] });
+
+// ----- the coverage DAO -----
+
+/** What a coverage proposal commissions: a topic (its Markdown on IPFS), a bounty and a deadline. */
+export interface CoverageTerms {
+  topicCid: string;
+  bounty: bigint;
+  /** Unix seconds: the first second at which the commission can no longer be fulfilled. */
+  deadline: number;
+}
+
+/** The one action of a coverage proposal: the timelock commissions it from the desk, sending the bounty. */
+export const commissionAction = (desk: Address, terms: CoverageTerms) => ({
+  target: desk,
+  value: terms.bounty,
+  calldata: encodeFunctionData({ abi: coverageDeskAbi, functionName: "commission", args: [terms.topicCid, terms.bounty, terms.deadline] }),
+});
+
+/** Proposes that the treasury commission coverage (see `proposalDescription` for the description). */
+export const proposeCoverage = (governor: Address, desk: Address, terms: CoverageTerms, description: string) => {
+  const action = commissionAction(desk, terms);
+  return contractWrite({
+    address: governor,
+    abi: coverageGovernorAbi,
+    functionName: "propose",
+    args: [[action.target], [action.value], [action.calldata], description],
+  });
+};
+
+/** A member's vote with their own transaction: 0 against, 1 for, 2 abstain, with their reason (may be empty). */
+export const castVote = (governor: Address, proposalId: bigint, support: number, reason: string) =>
+  contractWrite({
+    address: governor,
+    abi: coverageGovernorAbi,
+    functionName: "castVoteWithReason",
+    args: [proposalId, support, reason.trim()],
+  });
+
+/** Queues a passed proposal in the timelock (by id: the governor stores its actions). */
+export const queueProposal = (governor: Address, proposalId: bigint) =>
+  contractWrite({ address: governor, abi: coverageGovernorAbi, functionName: "queue", args: [proposalId] });
+
+/** Runs a queued proposal's actions once the timelock's delay has passed. */
+export const executeProposal = (governor: Address, proposalId: bigint) =>
+  contractWrite({ address: governor, abi: coverageGovernorAbi, functionName: "execute", args: [proposalId] });
+
+/** Lends a member's votes to `delegatee` (themselves to vote with them). */
+export const delegateVotes = (pass: Address, delegatee: Address) =>
+  contractWrite({ address: pass, abi: membershipPassAbi, functionName: "delegate", args: [delegatee] });

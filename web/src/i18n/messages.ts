@@ -1,6 +1,7 @@
 // Every string a reader sees, in English and Korean. `{name}` placeholders are filled by `format`.
 import { ARCHIVE_MESSAGES } from "./archiveMessages.ts";
 import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
+import { DAO_MESSAGES } from "./daoMessages.ts";
 import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
 import { RELAY_MESSAGES } from "./relayMessages.ts";
@@ -9,6 +10,7 @@ const en = {
   ...GATE_MESSAGES.en,
   ...RELAY_MESSAGES.en,
   ...ARCHIVE_MESSAGES.en,
+  ...DAO_MESSAGES.en,
   "site.tagline": "Web3-native news from Korea, on IPFS and on chain",
   "nav.front": "Front page",
   "nav.membership": "Membership",
@@ -117,6 +119,7 @@ const ko: Record<MessageKey, string> = {
   ...GATE_MESSAGES.ko,
   ...RELAY_MESSAGES.ko,
   ...ARCHIVE_MESSAGES.ko,
+  ...DAO_MESSAGES.ko,
   "site.tagline": "IPFS와 블록체인 위의 한국 웹3 뉴스",
   "nav.front": "첫 화면",
   "nav.membership": "멤버십",

@@ -11,6 +11,7 @@ import { startMetadataFetcher } from "../../metadata/startMetadataFetcher.ts";
 import { accountRoutes } from "../../routes/accountRoutes.ts";
 import { articleRoutes } from "../../routes/articleRoutes.ts";
 import { catalogRoutes } from "../../routes/catalogRoutes.ts";
+import { daoRoutes } from "../../routes/daoRoutes.ts";
 import { publicationRoutes } from "../../routes/publicationRoutes.ts";
 import type { SqlRunner } from "../../sqlRunner.ts";
 
@@ -36,5 +37,6 @@ app.route("/", articleRoutes(sql, settings.schema));
 app.route("/", accountRoutes(sql, settings.schema));
 app.route("/", publicationRoutes(sql, settings.schema));
 app.route("/", catalogRoutes(sql, settings.schema));
+app.route("/", daoRoutes(sql, settings.schema));
 
 export default app;

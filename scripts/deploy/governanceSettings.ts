@@ -50,7 +50,8 @@ const DURATIONS = {
 
 /**
  * Settings of the governed deploy from the environment. On the local chain the first test account
- * is the guardian, publisher and manager, and the first three accounts are founding members; on a
+ * is the guardian, publisher and manager, and accounts #0, #1 and #3 are founding members (#2 stays
+ * the README's plain monthly reader); on a
  * real network the people must be named (`GOVERNANCE_GUARDIAN`, `FOUNDING_MEMBERS`, `PUBLISHERS`,
  * `MANAGERS`). Founding passes are of the sample tier with the most votes, paid by the deployer
  * into the treasury.
@@ -82,7 +83,12 @@ export function governanceSettings(env: NodeJS.ProcessEnv, chainId: number, acco
     challengeWindow: BigInt(settings.COVERAGE_CHALLENGE_WINDOW ?? durations.challengeWindow),
     tiers: SAMPLE_TIERS,
     foundingTier: weights.indexOf(Math.max(...weights)),
-    foundingMembers: people(settings.FOUNDING_MEMBERS, accounts.slice(0, 3), "FOUNDING_MEMBERS", "that receive a founding pass"),
+    foundingMembers: people(
+      settings.FOUNDING_MEMBERS,
+      [0, 1, 3].flatMap((i) => accounts[i] ?? []),
+      "FOUNDING_MEMBERS",
+      "that receive a founding pass",
+    ),
     publishers: people(settings.PUBLISHERS, accounts.slice(0, 1), "PUBLISHERS", "that may publish articles and fulfil commissions"),
     managers: people(settings.MANAGERS, accounts.slice(0, 1), "MANAGERS", "that may manage reading tiers"),
   };

@@ -103,13 +103,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       log("The contracts are already on this chain (deployments/31337.json)");
     } else {
       log("Deploying the contracts (governed by the members: the timelock is treasury and admin)");
-      await services.run(
-        "Deploying",
-        bin("hardhat"),
-        ["run", "scripts/stack/deployLocal.ts", "--network", "localhost"],
-        env,
-        options.quiet,
-      );
+      await services.run("Deploying", bin("hardhat"), ["run", "scripts/deploy/deploy.ts", "--network", "localhost"], env, options.quiet);
     }
     log("Seeding tiers and passes");
     await services.run("Seeding", bin("hardhat"), ["run", "scripts/seed/seedLocal.ts", "--network", "localhost"], env, options.quiet);

@@ -5,8 +5,8 @@ import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
 import { signIn } from "../helpers/siweClient.ts";
 import { advanceChainTime, testAccount, webStack } from "./webStack.ts";
 
-// The coverage DAO from a member's browser: propose coverage on /dao/new, vote with their own
-// transaction, let chain time pass, queue and execute from the proposal page, and see the
+// The coverage DAO from a member's browser: propose coverage on /dao/new, vote without paying gas
+// (a signed ballot the dApp's relay sends), let chain time pass, queue and execute from the proposal page, and see the
 // commission it funded. wagmi's mock connector stands in for the wallet's UI only.
 
 const stack = webStack();
@@ -136,7 +136,7 @@ test("a member proposes coverage, seeing the action before signing", async () =>
   await shot("2-proposed");
 });
 
-test("votes with their own transaction and a reason once voting opens", async () => {
+test("votes without paying gas once voting opens: signs a ballot with a reason, the relay sends it", async () => {
   const path = `/dao/proposals/${proposalId}`;
   await reloadUntil(path, () => expect(page.getByRole("heading", { level: 1 })).toContainText(TOPIC));
   await expect(page.getByTestId("proposal-state")).toHaveText("Pending");
@@ -144,9 +144,12 @@ test("votes with their own transaction and a reason once voting opens", async ()
   await advanceChainTime(Number(await read<bigint>("votingDelay")) + 1);
   await page.reload();
   await expect(page.getByTestId("proposal-state")).toHaveText("Voting");
-  await page.getByLabel("Reason (optional, public)").fill(REASON);
-  await page.getByTestId("vote-for").click();
-  await expect(page.getByTestId("voted")).toBeVisible();
+  const balanceBefore = await stack.publicClient.getBalance({ address: MEMBER });
+  await page.getByLabel("Reason (optional, public and on chain)").fill(REASON);
+  await page.getByRole("button", { name: "Sign and vote (no fee)" }).click();
+  await expect(page.getByRole("status")).toContainText("Your vote is on chain.");
+  // The member signed only: the relayer paid the gas.
+  expect(await stack.publicClient.getBalance({ address: MEMBER })).toBe(balanceBefore);
   await reloadUntil(path, () => expect(page.getByTestId("proposal-votes")).toContainText(REASON));
   await expect(page.getByTestId("proposal-tally")).toHaveText("For 3 · Against 0 · Abstain 0");
   await shot("3-voted");

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import type { Address } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { castVote, executeProposal, queueProposal } from "@/contracts/writes.ts";
+import { GaslessVoteForm } from "@/components/dao/GaslessVoteForm.tsx";
+import { executeProposal, queueProposal } from "@/contracts/writes.ts";
 import { coverageGovernorAbi } from "@/generated/contracts.ts";
 import { formatDate } from "@/i18n/formatting.ts";
 import { format, MESSAGES } from "@/i18n/messages.ts";
@@ -23,13 +24,7 @@ export interface ProposalActionsProps {
   now: string;
 }
 
-const SUPPORT = [
-  { support: 1, key: "proposal.voteFor", testId: "vote-for" },
-  { support: 0, key: "proposal.voteAgainst", testId: "vote-against" },
-  { support: 2, key: "proposal.voteAbstain", testId: "vote-abstain" },
-] as const;
-
-/** Voting with the member's own transaction, then queueing and executing once the proposal passed. */
+/** Voting (gasless, or with the member's own transaction), then queueing and executing once the proposal passed. */
 function Actions(props: ProposalActionsProps) {
   const config = useConfig();
   const router = useRouter();
@@ -37,7 +32,6 @@ function Actions(props: ProposalActionsProps) {
   const t = MESSAGES[props.setup.locale];
   const id = BigInt(props.proposalId);
   const [voter, setVoter] = useState<{ voted: boolean; weight: bigint } | null>(null);
-  const [reason, setReason] = useState("");
   const refresh = () => router.refresh();
 
   const readVoter = useCallback(async () => {
@@ -57,28 +51,17 @@ function Actions(props: ProposalActionsProps) {
     if (!voter) return null;
     if (voter.voted) return <p data-testid="voted">{t["proposal.votedAlready"]}</p>;
     if (voter.weight === 0n) return <p data-testid="no-voting-power">{t["proposal.noVotingPower"]}</p>;
+    // Gasless by default (signed ballot, sent by the relay); the form also offers the member's own transaction.
     return (
-      <div className="vote" data-testid="vote-form">
-        <label>
-          {t["proposal.reason"]}
-          <textarea value={reason} maxLength={1_000} onChange={(event) => setReason(event.target.value)} rows={2} />
-        </label>
-        <p>
-          {SUPPORT.map((choice) => (
-            <TxButton
-              key={choice.support}
-              testId={choice.testId}
-              label={t[choice.key]}
-              locale={props.setup.locale}
-              call={() => castVote(props.governor, id, choice.support, reason)}
-              onConfirmed={() => {
-                void readVoter();
-                refresh();
-              }}
-            />
-          ))}
-        </p>
-      </div>
+      <GaslessVoteForm
+        governor={props.governor}
+        proposalId={id}
+        locale={props.setup.locale}
+        onVoted={() => {
+          void readVoter();
+          refresh();
+        }}
+      />
     );
   }
   if (props.state === "succeeded") {

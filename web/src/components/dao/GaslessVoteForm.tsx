@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { Address } from "viem";
 import { useConfig, useConnection, useSignTypedData } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { castOwnVote } from "@/contracts/voteWrites.ts";
+import { castVote } from "@/contracts/writes.ts";
 import { ballotTypedData, MAX_REASON_LENGTH, VOTE_SUPPORT, type VoteSupport } from "@/dao/relay/ballot.ts";
 import { followRelayedVote, postSignedVote } from "@/dao/relay/relayClient.ts";
 import type { VoteProgress } from "@/dao/relay/relayVote.ts";
@@ -131,7 +131,7 @@ export function GaslessVoteForm(props: { governor: Address; proposalId: bigint |
         <TxButton
           label={t["vote.own"]}
           locale={props.locale}
-          call={() => castOwnVote(props.governor, proposalId, support, reason)}
+          call={() => castVote(props.governor, proposalId, support, reason)}
           onConfirmed={onVoted}
           testId="own-vote"
         />

@@ -2,6 +2,7 @@
 import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
 import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
+import { STUDIO_MESSAGES } from "./studioMessages.ts";
 
 const en = {
   ...GATE_MESSAGES.en,
@@ -105,6 +106,7 @@ const en = {
   "error.generic": "The contract refused: {name}",
   "error.insufficientFunds": "Your wallet does not have enough funds for this.",
   ...ERROR_MESSAGES_EN,
+  ...STUDIO_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -211,6 +213,7 @@ const ko: Record<MessageKey, string> = {
   "error.generic": "컨트랙트가 거절했습니다: {name}",
   "error.insufficientFunds": "지갑 잔액이 부족합니다.",
   ...ERROR_MESSAGES_KO,
+  ...STUDIO_MESSAGES.ko,
 };
 
 export const LOCALES = ["en", "ko"] as const;

@@ -15,6 +15,9 @@ const PAGES = [
   { name: "the membership page", path: "/membership" },
   { name: "the library, signed out", path: "/library" },
   { name: "the library of a member", path: "/library", signedIn: true },
+  { name: "the studio, signed out", path: "/studio" },
+  { name: "the studio, to a wallet without a role", path: "/studio", signedIn: true },
+  { name: "the studio's team page, signed out", path: "/studio/team" },
 ];
 
 for (const locale of ["ko-KR", "en-US"]) {

@@ -37,6 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/">{t("nav.front")}</Link>
             <Link href="/membership">{t("nav.membership")}</Link>
             <Link href="/library">{t("nav.library")}</Link>
+            {session && <Link href="/studio">{t("nav.studio")}</Link>}
           </nav>
           <div className="masthead-end">
             {session && (

@@ -1,4 +1,4 @@
-import { PREMIUM_MARKER } from "../content/parseArticleSource.ts";
+import { PREMIUM_MARKER } from "../content/premiumMarker.ts";
 import { renderMarkdownOnServer } from "../markdown/sanitizeOnServer.ts";
 import { MAX_DRAFT_MARKDOWN_BYTES, utf8Bytes } from "./draftLimits.ts";
 import { inTeam, type StudioViewer } from "./studioAccess.ts";

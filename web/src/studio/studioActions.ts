@@ -78,7 +78,9 @@ export async function saveDraft(db: Db, viewer: StudioViewer, id: string, body: 
   if (isAnswer(content)) return content;
   const result = await drafts.saveDraft(db, id, version as number, content);
   if (!result.saved) return refuse(409, "studio.error.conflict", { current: result.current });
-  return ok(withProblem(result.draft));
+  // The page has the text it sent: the answer carries only what changed (an autosave runs every few seconds).
+  const { markdown: _markdown, frontmatter: _frontmatter, ...saved } = result.draft;
+  return ok({ draft: saved, problem: draftProblem(content) });
 }
 
 export async function deleteDraft(db: Db, viewer: StudioViewer, id: string): Promise<StudioAnswer> {

@@ -21,6 +21,9 @@ const PAGES = [
   // Voting or passed by the time this runs: either way the page offers the wallet its part.
   { name: "a proposal members can act on", path: "/dao/proposals/5" },
   { name: "the new proposal page", path: "/dao/new" },
+  { name: "the studio, signed out", path: "/studio" },
+  { name: "the studio, to a wallet without a role", path: "/studio", signedIn: true },
+  { name: "the studio's team page, signed out", path: "/studio/team" },
 ];
 
 for (const locale of ["ko-KR", "en-US"]) {

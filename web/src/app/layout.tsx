@@ -39,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/membership">{t("nav.membership")}</Link>
             <Link href="/library">{t("nav.library")}</Link>
             <Link href="/dao">{t("nav.dao")}</Link>
+            {session && <Link href="/studio">{t("nav.studio")}</Link>}
           </nav>
           <div className="masthead-end">
             <SearchForm t={t} inMasthead />

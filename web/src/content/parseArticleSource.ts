@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import { parse as parseYaml } from "yaml";
 import { ArticleSourceError } from "./articleSourceError.ts";
 import { type Frontmatter, frontmatterSchema } from "./articleFrontmatter.ts";
+import { PREMIUM_MARKER } from "./premiumMarker.ts";
 
-export const PREMIUM_MARKER = "<!-- premium -->";
+// Here too, for the modules that import it from the parser (the browser imports premiumMarker.ts).
+export { PREMIUM_MARKER };
 
 /** A Markdown image whose source is a path next to the article, not a URL. */
 export interface LocalImageReference {

@@ -100,4 +100,43 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`drop table relay_senders, relay_rate_limits, relayed_votes`.execute(db);
     },
   },
+  "2026-11-26-004-studio": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("studio_writers")
+        .addColumn("address", "text", (column) => column.primaryKey())
+        .addColumn("added_by", "text", (column) => column.notNull())
+        .addColumn("added_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable("studio_drafts")
+        .addColumn("id", "uuid", (column) => column.primaryKey())
+        .addColumn("owner", "text", (column) => column.notNull())
+        .addColumn("markdown", "text", (column) => column.notNull().defaultTo(""))
+        .addColumn("frontmatter", "jsonb", (column) => column.notNull().defaultTo(sql`'{}'::jsonb`))
+        .addColumn("state", "text", (column) =>
+          column.notNull().defaultTo("draft").check(sql`state in ('draft', 'in_review', 'changes_requested', 'published')`),
+        )
+        .addColumn("version", "integer", (column) => column.notNull().defaultTo(1))
+        .addColumn("created_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
+        .addColumn("updated_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
+        .addColumn("submitted_at", "timestamptz")
+        .addColumn("published_article_id", "numeric")
+        .execute();
+      await db.schema.createIndex("studio_drafts_by_owner").on("studio_drafts").columns(["owner", "updated_at"]).execute();
+      await db.schema.createIndex("studio_drafts_by_state").on("studio_drafts").columns(["state", "updated_at"]).execute();
+      await db.schema
+        .createTable("studio_comments")
+        .addColumn("id", "bigserial", (column) => column.primaryKey())
+        .addColumn("draft_id", "uuid", (column) => column.notNull().references("studio_drafts.id").onDelete("cascade"))
+        .addColumn("author", "text", (column) => column.notNull())
+        .addColumn("body", "text", (column) => column.notNull())
+        .addColumn("created_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex("studio_comments_by_draft").on("studio_comments").columns(["draft_id", "id"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table studio_comments, studio_drafts, studio_writers`.execute(db);
+    },
+  },
 };

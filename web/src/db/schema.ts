@@ -9,6 +9,9 @@ export interface Database {
   relayed_votes: RelayedVotesTable;
   relay_rate_limits: RelayRateLimitsTable;
   relay_senders: RelaySendersTable;
+  studio_writers: StudioWritersTable;
+  studio_drafts: StudioDraftsTable;
+  studio_comments: StudioCommentsTable;
 }
 
 /** Sign-in nonces already spent, kept until they expire (after that they sign nobody in anyway). */
@@ -102,4 +105,41 @@ export interface RelaySendersTable {
   relayer: string;
   lock_owner: string | null;
   lock_expires_at: Date | null;
+}
+
+/** Wallets the editors let write in the studio (editors themselves are whoever holds PUBLISHER_ROLE). */
+export interface StudioWritersTable {
+  /** EIP-55 checksummed. */
+  address: string;
+  added_by: string;
+  added_at: Generated<Date>;
+}
+
+/** Where a draft stands in the newsroom. */
+export type DraftState = "draft" | "in_review" | "changes_requested" | "published";
+
+/** A writer's article before publish: private to the database, never on IPFS. */
+export interface StudioDraftsTable {
+  id: string;
+  /** The writer's address, EIP-55 checksummed. */
+  owner: string;
+  markdown: Generated<string>;
+  /** The frontmatter form's values, as the CLI's YAML would hold them. */
+  frontmatter: Generated<unknown>;
+  state: Generated<DraftState>;
+  /** Raised by every save: a save naming an older version is refused (another tab saved first). */
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  submitted_at: Date | null;
+  published_article_id: string | null;
+}
+
+/** An editor's (or the writer's) note on a draft under review. */
+export interface StudioCommentsTable {
+  id: Generated<string>;
+  draft_id: string;
+  author: string;
+  body: string;
+  created_at: Generated<Date>;
 }

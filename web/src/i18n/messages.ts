@@ -5,6 +5,7 @@ import { DAO_MESSAGES } from "./daoMessages.ts";
 import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
 import { RELAY_MESSAGES } from "./relayMessages.ts";
+import { STUDIO_MESSAGES } from "./studioMessages.ts";
 
 const en = {
   ...GATE_MESSAGES.en,
@@ -111,6 +112,7 @@ const en = {
   "error.generic": "The contract refused: {name}",
   "error.insufficientFunds": "Your wallet does not have enough funds for this.",
   ...ERROR_MESSAGES_EN,
+  ...STUDIO_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -220,6 +222,7 @@ const ko: Record<MessageKey, string> = {
   "error.generic": "컨트랙트가 거절했습니다: {name}",
   "error.insufficientFunds": "지갑 잔액이 부족합니다.",
   ...ERROR_MESSAGES_KO,
+  ...STUDIO_MESSAGES.ko,
 };
 
 export const LOCALES = ["en", "ko"] as const;

@@ -1,0 +1,248 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { articleEditionsAbi, articleEditionsConstants, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
+import { signIn } from "../helpers/siweClient.ts";
+import { testAccount, webStack } from "./webStack.ts";
+
+// The newsroom studio on the real stack: roles read from the database and the chain on every
+// request, drafts that autosave without ever overwriting another tab, and the review loop.
+
+const stack = webStack();
+test.use({ baseURL: stack.siteUrl });
+
+// #0 deployed the publication and holds PUBLISHER_ROLE: the editor. #6 and #7 are writers the
+// editor adds; #8 is a signed-in wallet with no role.
+const EDITOR = 0;
+const WRITER = 6;
+const OTHER_WRITER = 7;
+const NOBODY = 8;
+const address = (index: number) => testAccount(index).account.address;
+const cookieOf = (index: number) => signIn(testAccount(index).account, { baseUrl: stack.siteUrl, chainId: LOCAL_CHAIN_ID });
+
+/** What the studio's API answers, loosely: each test reads the fields its route returns. */
+interface Answer {
+  error?: string;
+  draft: { id: string; version: number; markdown: string; state: string };
+  drafts: { owner: string }[];
+  comments: unknown[];
+  writers: unknown[];
+}
+
+async function api(method: string, path: string, cookie: string | null, body?: unknown) {
+  const response = await fetch(`${stack.siteUrl}${path}`, {
+    method,
+    headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json().catch(() => ({}))) as Answer };
+}
+
+async function signedInContext(context: BrowserContext, index: number) {
+  const [name, value] = (await cookieOf(index)).split(/=(.*)/s);
+  await context.addCookies([{ name, value, url: stack.siteUrl }]);
+}
+
+const ARTICLE = {
+  title: "부산 블록체인 주간, 특구 5년의 성적표",
+  summary: "규제자유특구가 무엇을 남겼는지 돌아본다.",
+  free: "부산은 2019년 블록체인 규제자유특구로 지정되었다.",
+  premium: "특구 사업자 열두 곳 가운데 세 곳만 본사업으로 넘어갔다.",
+};
+
+let editorCookie: string;
+test.beforeAll(async () => {
+  const hasRole = (index: number) =>
+    stack.publicClient.readContract({
+      address: stack.editions,
+      abi: articleEditionsAbi,
+      functionName: "hasRole",
+      args: [articleEditionsConstants.PUBLISHER_ROLE, address(index)],
+    });
+  expect(await hasRole(EDITOR)).toBe(true);
+  expect(await hasRole(NOBODY)).toBe(false);
+  editorCookie = await cookieOf(EDITOR);
+  for (const writer of [WRITER, OTHER_WRITER]) {
+    expect((await api("POST", "/api/studio/writers", editorCookie, { address: address(writer) })).status).toBe(201);
+  }
+});
+
+test("every studio route refuses a visitor, a wallet without a role, and a writer on another writer's draft; nothing changes", async () => {
+  const writerCookie = await cookieOf(WRITER);
+  const created = await api("POST", "/api/studio/drafts", writerCookie, { markdown: "비공개 초안", frontmatter: { title: "비공개" } });
+  expect(created.status).toBe(201);
+  const id = created.body.draft.id as string;
+  const attempt = { version: created.body.draft.version, markdown: "덮어쓰기", frontmatter: {}, body: "note", address: address(NOBODY) };
+  const ROUTES: [method: string, path: string, onDraft: boolean][] = [
+    ["GET", "/api/studio/drafts", false],
+    ["POST", "/api/studio/drafts", false],
+    ["GET", `/api/studio/drafts/${id}`, true],
+    ["PUT", `/api/studio/drafts/${id}`, true],
+    ["DELETE", `/api/studio/drafts/${id}`, true],
+    ["POST", `/api/studio/drafts/${id}/submit`, true],
+    ["GET", `/api/studio/drafts/${id}/comments`, true],
+    ["POST", `/api/studio/drafts/${id}/comments`, true],
+    ["POST", `/api/studio/drafts/${id}/request-changes`, true],
+    ["POST", "/api/studio/preview", false],
+    ["GET", "/api/studio/writers", false],
+    ["POST", "/api/studio/writers", false],
+    ["DELETE", `/api/studio/writers/${address(WRITER)}`, false],
+  ];
+  const who = [
+    { name: "without a session", cookie: null, routes: ROUTES },
+    { name: "a wallet without a role", cookie: await cookieOf(NOBODY), routes: ROUTES },
+    { name: "a forged session cookie", cookie: "topnftpost_session=eyJhbGciOiJIUzI1NiJ9.e30.x", routes: ROUTES },
+    {
+      name: "another writer",
+      cookie: await cookieOf(OTHER_WRITER),
+      routes: ROUTES.filter(([, path, onDraft]) => onDraft || path.startsWith("/api/studio/writers")),
+    },
+  ];
+  const teamBefore = await api("GET", "/api/studio/writers", editorCookie);
+  for (const { name, cookie, routes } of who) {
+    for (const [method, path] of routes) {
+      const answer = await api(method, path, cookie, method === "GET" ? undefined : attempt);
+      expect(answer.status, `${method} ${path} as ${name}`).toBe(403);
+      expect(String(answer.body.error), `${method} ${path} as ${name}`).toMatch(/^studio\.error\./);
+    }
+  }
+  // Nothing changed: the draft, its comments, the team; the role-less wallet has no draft anywhere.
+  const after = await api("GET", `/api/studio/drafts/${id}`, writerCookie);
+  expect(after.body.draft).toMatchObject({ markdown: "비공개 초안", version: created.body.draft.version, state: "draft" });
+  expect(after.body.comments).toEqual([]);
+  expect((await api("GET", "/api/studio/writers", editorCookie)).body).toEqual(teamBefore.body);
+  const everyDraft = (await api("GET", "/api/studio/drafts", editorCookie)).body.drafts as { owner: string }[];
+  expect(everyDraft.map((draft) => draft.owner)).not.toContain(address(NOBODY));
+  // An unsubmitted draft is the writer's alone, even to editors.
+  expect((await api("GET", `/api/studio/drafts/${id}`, editorCookie)).status).toBe(403);
+});
+
+test("a wallet without a role is refused by the studio's pages, in both languages", async ({ browser }) => {
+  for (const [locale, message] of [
+    ["en-US", "not on the newsroom's team"],
+    ["ko-KR", "뉴스룸 팀에 없습니다"],
+  ]) {
+    const context = await browser.newContext({ baseURL: stack.siteUrl, locale });
+    await signedInContext(context, NOBODY);
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("link", { name: locale === "ko-KR" ? "스튜디오" : "Studio" }).click();
+    await expect(page.getByTestId("studio-refused")).toContainText(message);
+    await page.goto("/studio/team");
+    await expect(page.getByTestId("studio-refused")).toBeVisible();
+    await context.close();
+  }
+});
+
+async function waitSaved(page: Page) {
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
+}
+
+test("a writer drafts a Korean article with a premium part, loses nothing on reload, submits; the editor sends it back; the writer revises", async ({
+  browser,
+}) => {
+  const writer = await browser.newContext({ baseURL: stack.siteUrl, locale: "ko-KR" });
+  await signedInContext(writer, WRITER);
+  const page = await writer.newPage();
+  await page.goto("/studio");
+  await page.getByTestId("new-draft").click();
+  await expect(page).toHaveURL(/\/studio\/drafts\//);
+  const draftUrl = page.url();
+  await page.getByTestId("field-title").fill(ARTICLE.title);
+  await page.getByTestId("field-summary").fill(ARTICLE.summary);
+  await page.getByTestId("field-price").fill("1000000000000000");
+  await page.getByTestId("field-premium").selectOption("level");
+  await page.getByTestId("author-name-0").fill("김기자");
+  await page.getByTestId("draft-markdown").fill(`${ARTICLE.free}\n\n<!-- premium -->\n\n${ARTICLE.premium}`);
+  // The preview renders the free part, the marker as a divider, then the premium part.
+  await expect(page.getByTestId("preview-free")).toContainText(ARTICLE.free);
+  await expect(page.getByTestId("premium-divider")).toBeVisible();
+  await expect(page.getByTestId("preview-premium")).toContainText(ARTICLE.premium);
+  await waitSaved(page);
+  await expect(page.getByTestId("draft-problem")).toContainText("제출할 수 있습니다");
+
+  // Typed, then reloaded before any autosave tick: leaving the page saves it (or this browser's copy restores it).
+  await page.getByTestId("draft-markdown").press("End");
+  await page.getByTestId("draft-markdown").pressSequentially(" 추가 문장.");
+  await page.reload();
+  await expect(page.getByTestId("draft-markdown")).toHaveValue(new RegExp(`${ARTICLE.premium} 추가 문장\\.$`));
+  await expect(page.getByTestId("field-title")).toHaveValue(ARTICLE.title);
+  await expect(page.getByTestId("field-premium")).toHaveValue("level");
+  await waitSaved(page);
+
+  // A frontmatter mistake is named with the CLI's own message.
+  await page.getByTestId("field-price").fill("0.5");
+  await expect(page.getByTestId("draft-problem")).toContainText('edition.price_wei: must be a whole number of wei, got "0.5"');
+  await page.getByTestId("field-price").fill("1000000000000000");
+  await expect(page.getByTestId("draft-problem")).toContainText("제출할 수 있습니다");
+  await page.getByTestId("submit-draft").click();
+  await expect(page.getByTestId("read-only")).toContainText("검토 중");
+  await page.goto("/studio");
+  await expect(page.getByTestId("my-drafts").getByRole("row", { name: ARTICLE.title })).toContainText("검토 중");
+
+  // The editor sees it among the submissions, comments and asks for changes.
+  const editor = await browser.newContext({ baseURL: stack.siteUrl, locale: "en-US" });
+  await signedInContext(editor, EDITOR);
+  const review = await editor.newPage();
+  await review.goto("/studio");
+  await review.getByTestId("submitted-drafts").getByRole("link", { name: ARTICLE.title }).click();
+  await expect(review.getByTestId("draft-markdown")).toHaveValue(new RegExp(ARTICLE.premium));
+  await expect(review.getByTestId("read-only")).toBeVisible();
+  const axe = await new AxeBuilder({ page: review }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  await review.getByTestId("comment-text").fill("첫 문단에 출처를 밝혀 주세요.");
+  await review.getByTestId("request-changes").click();
+  await expect(review.getByTestId("read-only")).toContainText("Changes requested");
+
+  // The writer reads the note, revises and submits again.
+  await page.goto(draftUrl);
+  await expect(page.getByTestId("comments")).toContainText("첫 문단에 출처를 밝혀 주세요.");
+  await page.getByTestId("draft-markdown").fill(`${ARTICLE.free} (부산시 발표)\n\n<!-- premium -->\n\n${ARTICLE.premium}`);
+  await waitSaved(page);
+  await page.getByTestId("submit-draft").click();
+  await expect(page.getByTestId("read-only")).toContainText("검토 중");
+  await review.reload();
+  await expect(review.getByTestId("draft-markdown")).toHaveValue(/\(부산시 발표\)/);
+  await writer.close();
+  await editor.close();
+});
+
+test("two tabs editing one draft: the second is told of the conflict and never overwrites the first", async ({ browser }) => {
+  const writerCookie = await cookieOf(WRITER);
+  const created = await api("POST", "/api/studio/drafts", writerCookie, { markdown: "처음", frontmatter: { title: "두 탭" } });
+  const context = await browser.newContext({ baseURL: stack.siteUrl, locale: "en-US" });
+  await signedInContext(context, WRITER);
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto(`/studio/drafts/${created.body.draft.id}`);
+  await second.goto(`/studio/drafts/${created.body.draft.id}`);
+  await first.getByTestId("draft-markdown").fill("first tab's text");
+  await waitSaved(first);
+  await second.getByTestId("draft-markdown").fill("second tab's text");
+  await expect(second.getByTestId("save-status")).toHaveAttribute("data-status", "conflict");
+  await expect(second.getByTestId("save-status")).toContainText("saved elsewhere");
+  const stored = await api("GET", `/api/studio/drafts/${created.body.draft.id}`, writerCookie);
+  expect(stored.body.draft.markdown).toBe("first tab's text");
+  // Loading the newer version shows the first tab's text.
+  await second.getByTestId("load-newer").click();
+  await expect(second.getByTestId("draft-markdown")).toHaveValue("first tab's text");
+  await context.close();
+});
+
+test("an editor manages the writers on /studio/team", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: stack.siteUrl, locale: "ko-KR" });
+  await signedInContext(context, EDITOR);
+  const page = await context.newPage();
+  await page.goto("/studio/team");
+  const newcomer = address(9);
+  await page.getByTestId("writer-address").fill(newcomer.toLowerCase());
+  await page.getByRole("button", { name: "기자 추가" }).click();
+  await expect(page.getByTestId("writers")).toContainText(newcomer);
+  await page.getByTestId("writer-address").fill("0x1234");
+  await page.getByRole("button", { name: "기자 추가" }).click();
+  await expect(page.getByText("요청 형식이 잘못되었습니다")).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  await page.getByRole("button", { name: `${newcomer} 삭제` }).click();
+  await expect(page.getByTestId("writers")).not.toContainText(newcomer);
+  await context.close();
+});

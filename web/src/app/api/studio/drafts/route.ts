@@ -1,0 +1,6 @@
+import type { NextRequest } from "next/server";
+import { studioRoute } from "@/server/studio/studioRoute.ts";
+import { createDraft, listMyDrafts } from "@/studio/studioActions.ts";
+
+export const GET = (request: NextRequest) => studioRoute(request, (db, viewer) => listMyDrafts(db, viewer));
+export const POST = (request: NextRequest) => studioRoute(request, (db, viewer, body) => createDraft(db, viewer, body));

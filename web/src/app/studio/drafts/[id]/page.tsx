@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DraftEditor, type EditorDraft } from "@/components/studio/DraftEditor.tsx";
+import type { Comment } from "@/components/studio/ReviewComments.tsx";
+import { StudioSignInIsland } from "@/components/studio/StudioSignInIsland.tsx";
+import type { MessageKey } from "@/i18n/messages.ts";
+import { serverTranslator } from "@/server/locale.ts";
+import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
+import { serverConfig } from "@/server/serverConfig.ts";
+import { studioPageContext } from "@/server/studio/studioPage.ts";
+import { walletSetupFor } from "@/server/walletSetupFor.ts";
+import { getDraft } from "@/studio/studioActions.ts";
+
+export const metadata: Metadata = { title: "Edit draft" };
+
+export default async function DraftPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return pageUnlessUnavailable(() => draftPage(id));
+}
+
+async function draftPage(id: string) {
+  const { locale, t } = await serverTranslator();
+  const { viewer, db } = await studioPageContext();
+  const answer = viewer ? await getDraft(db, viewer, id) : null;
+  return (
+    <>
+      <p>
+        <Link href="/studio">← {t("studio.title")}</Link>
+      </p>
+      <h1>{t("studio.editor.title")}</h1>
+      {!viewer && (
+        <>
+          <h2>{t("studio.signInTitle")}</h2>
+          <StudioSignInIsland setup={walletSetupFor(locale)} />
+        </>
+      )}
+      {answer && answer.status !== 200 && (
+        <p role="alert" data-testid="studio-refused">
+          {t(answer.body.error as MessageKey)}
+        </p>
+      )}
+      {viewer && answer?.status === 200 && (
+        <DraftEditor
+          // A new version from the server (after submit or review) starts the editor afresh.
+          key={(answer.body.draft as EditorDraft).version}
+          locale={locale}
+          draft={answer.body.draft as EditorDraft}
+          problem={answer.body.problem as { field: string; problem: string } | null}
+          editable={answer.body.editable as boolean}
+          isOwner={(answer.body.draft as EditorDraft).owner === viewer.address}
+          isEditor={viewer.isEditor}
+          comments={answer.body.comments as Comment[]}
+          gatewayUrl={serverConfig().publicGatewayUrl}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NewDraftButton } from "@/components/studio/NewDraftButton.tsx";
+import { StudioSignInIsland } from "@/components/studio/StudioSignInIsland.tsx";
+import { formatDate } from "@/i18n/formatting.ts";
+import type { MessageKey } from "@/i18n/messages.ts";
+import { serverTranslator } from "@/server/locale.ts";
+import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
+import { studioPageContext } from "@/server/studio/studioPage.ts";
+import { walletSetupFor } from "@/server/walletSetupFor.ts";
+import { listMyDrafts } from "@/studio/studioActions.ts";
+
+export const metadata: Metadata = { title: "Studio" };
+
+export default function StudioPage() {
+  return pageUnlessUnavailable(studioPage);
+}
+
+interface Row {
+  id: string;
+  owner: string;
+  state: string;
+  title: string | null;
+  updated_at: Date;
+}
+
+async function studioPage() {
+  const { locale, t } = await serverTranslator();
+  const { viewer, db } = await studioPageContext();
+  if (!viewer) {
+    return (
+      <>
+        <h1>{t("studio.title")}</h1>
+        <h2>{t("studio.signInTitle")}</h2>
+        <p>{t("studio.signIn")}</p>
+        <StudioSignInIsland setup={walletSetupFor(locale)} />
+      </>
+    );
+  }
+  const answer = await listMyDrafts(db, viewer);
+  if (answer.status !== 200) {
+    return (
+      <>
+        <h1>{t("studio.title")}</h1>
+        <p role="alert" data-testid="studio-refused">
+          {t(answer.body.error as MessageKey)}
+        </p>
+      </>
+    );
+  }
+  const rows = answer.body.drafts as Row[];
+  const mine = rows.filter((row) => row.owner === viewer.address);
+  const submitted = rows.filter((row) => row.owner !== viewer.address);
+  const table = (list: Row[], testId: string, withWriter: boolean) =>
+    list.length === 0 ? (
+      <p>{t("studio.noDrafts")}</p>
+    ) : (
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t("studio.column.title")}</th>
+            {withWriter && <th scope="col">{t("studio.column.writer")}</th>}
+            <th scope="col">{t("studio.column.state")}</th>
+            <th scope="col">{t("studio.column.updated")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link href={`/studio/drafts/${row.id}`}>{row.title || t("studio.untitled")}</Link>
+              </td>
+              {withWriter && <td>{row.owner}</td>}
+              <td data-testid="draft-state">{t(`studio.state.${row.state}` as MessageKey)}</td>
+              <td>{formatDate(Math.floor(new Date(row.updated_at).getTime() / 1000), locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  return (
+    <>
+      <h1>{t("studio.title")}</h1>
+      <p>
+        {t(viewer.isEditor ? "studio.roleEditor" : "studio.roleWriter")}{" "}
+        {viewer.isEditor && <Link href="/studio/team">{t("studio.team")}</Link>}
+      </p>
+      <NewDraftButton locale={locale} author={viewer.address} />
+      <h2>{t("studio.myDrafts")}</h2>
+      {table(mine, "my-drafts", false)}
+      {viewer.isEditor && (
+        <>
+          <h2>{t("studio.submitted")}</h2>
+          {table(submitted, "submitted-drafts", true)}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { Kysely } from "kysely";
+import { type NextRequest, NextResponse } from "next/server";
+import type { Database } from "@/db/schema.ts";
+import type { StudioViewer } from "@/studio/studioAccess.ts";
+import { refuse, type StudioAnswer } from "@/studio/studioAnswer.ts";
+import { serverDatabase } from "../database.ts";
+import { SESSION_COOKIE } from "../session.ts";
+import { unavailableService } from "../serviceUnavailable.ts";
+import { isDatabaseOutage } from "@/db/isDatabaseOutage.ts";
+import { studioViewer } from "./studioViewer.ts";
+
+type Action = (db: Kysely<Database>, viewer: StudioViewer, body: unknown) => Promise<StudioAnswer>;
+
+// A 1 MB draft as JSON, with room for escapes and the frontmatter.
+const MAX_BODY_BYTES = 3 * 1024 * 1024;
+const HEADERS = { "Cache-Control": "private, no-store" };
+
+/**
+ * Answers a studio request: no session is refused before anything else, the role is read for this
+ * request (the writers list, PUBLISHER_ROLE at the latest block), then the action decides.
+ */
+export async function studioRoute(request: NextRequest, action: Action): Promise<NextResponse> {
+  let answer: StudioAnswer;
+  try {
+    const viewer = await studioViewer(request.cookies.get(SESSION_COOKIE)?.value);
+    if (!viewer) {
+      answer = refuse(403, "studio.error.signIn");
+    } else {
+      const length = Number(request.headers.get("content-length") ?? 0);
+      if (length > MAX_BODY_BYTES) {
+        answer = refuse(413, "studio.error.tooLarge");
+      } else {
+        const body = request.method === "GET" ? null : await request.json().catch(() => null);
+        answer = await action(await serverDatabase(), viewer, body);
+      }
+    }
+  } catch (error) {
+    if (!unavailableService(error) && !isDatabaseOutage(error)) throw error;
+    answer = refuse(503, "studio.error.unavailable");
+  }
+  return NextResponse.json(answer.body, { status: answer.status, headers: HEADERS });
+}

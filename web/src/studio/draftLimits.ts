@@ -1,0 +1,9 @@
+/** A draft's Markdown at most 1 MB (UTF-8 bytes): far beyond any article, small enough to autosave often. */
+export const MAX_DRAFT_MARKDOWN_BYTES = 1024 * 1024;
+/** The frontmatter form's values, as JSON. */
+export const MAX_DRAFT_FRONTMATTER_BYTES = 64 * 1024;
+export const MAX_COMMENT_CHARACTERS = 10_000;
+/** Images a draft may carry, by MIME type (EXIF and GPS are stripped in the browser before upload). */
+export const STUDIO_IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"] as const;
+
+export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;

@@ -1,0 +1,15 @@
+import type { StudioMessageKey } from "../i18n/studioMessages.ts";
+
+/** What a studio route answers: a status and a JSON body; a refusal names its message key. */
+export interface StudioAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export const ok = (body: Record<string, unknown>, status = 200): StudioAnswer => ({ status, body });
+
+/** A refusal: `error` is the message key the page shows in the reader's language. */
+export const refuse = (status: number, error: StudioMessageKey, detail: Record<string, unknown> = {}): StudioAnswer => ({
+  status,
+  body: { error, ...detail },
+});

@@ -2,9 +2,11 @@
 import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
 import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
+import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
 
 const en = {
   ...GATE_MESSAGES.en,
+  ...PAYOUT_MESSAGES.en,
   "site.tagline": "Web3-native news from Korea, on IPFS and on chain",
   "nav.front": "Front page",
   "nav.membership": "Membership",
@@ -111,6 +113,7 @@ export type MessageKey = keyof typeof en;
 
 const ko: Record<MessageKey, string> = {
   ...GATE_MESSAGES.ko,
+  ...PAYOUT_MESSAGES.ko,
   "site.tagline": "IPFS와 블록체인 위의 한국 웹3 뉴스",
   "nav.front": "첫 화면",
   "nav.membership": "멤버십",

@@ -101,24 +101,25 @@ export async function withdrawInBatches(
   let at = 0;
   // A referral credit with no article owing is still paid by a `withdraw` listing none.
   while (at < total || (batch === 0 && total === 0)) {
-    let ids = articleIds.slice(at, at + size);
-    let gas = await chain.estimateWithdraw(ids);
-    while (gas > budget && ids.length > 1) {
-      size = Math.max(1, Math.floor((ids.length * Number(budget)) / Number(gas)));
-      ids = ids.slice(0, size);
-      gas = await chain.estimateWithdraw(ids);
-    }
     batch += 1;
     const progress: BatchProgress = { batch, batches: batch - 1 + Math.ceil((total - at) / size) || 1, done: at, total, step: "sending" };
     onProgress(progress);
+    let ids = articleIds.slice(at, at + size);
     try {
+      // This batch's own estimate, at the state the earlier batches left: shrunk until it fits.
+      let gas = await chain.estimateWithdraw(ids);
+      while (gas > budget && ids.length > 1) {
+        size = Math.max(1, Math.floor((ids.length * Number(budget)) / Number(gas)));
+        ids = ids.slice(0, size);
+        gas = await chain.estimateWithdraw(ids);
+      }
       await chain.withdraw(ids, (gas * GAS_HEADROOM.numerator) / GAS_HEADROOM.denominator);
     } catch (error) {
       throw new BatchFailedError(progress, withdrawn, error);
     }
     withdrawn.push(...ids);
     at += ids.length;
-    onProgress({ ...progress, done: at, step: at < total ? "confirmed" : "finished" });
+    onProgress({ ...progress, batches: batch + Math.ceil((total - at) / size), done: at, step: at < total ? "confirmed" : "finished" });
   }
   return { withdrawn, batches: batch };
 }

@@ -66,14 +66,22 @@ export function BatchedWithdraw(props: { setup: WalletSetup; owed: string; artic
     }
   }
 
+  // After the last batch the page reloads its data (nothing owed): the summary stays.
+  if (BigInt(props.owed) === 0n && state.step === "idle") return null;
   const progress = "progress" in state ? state.progress : undefined;
   const busy = state.step === "running";
   return (
     <div className="batched-withdraw">
-      <p>{format(t["payouts.articles"], { count: number(props.articleIds.length) })}</p>
-      <button type="button" onClick={run} disabled={busy} data-testid="withdraw-editions">
-        {state.step === "failed" ? t["payouts.continue"] : format(t["library.withdraw"], { amount: formatPrice(props.owed, setup.locale) })}
-      </button>
+      {BigInt(props.owed) > 0n && (
+        <>
+          <p>{format(t["payouts.articles"], { count: number(props.articleIds.length) })}</p>
+          <button type="button" onClick={run} disabled={busy} data-testid="withdraw-editions">
+            {state.step === "failed"
+              ? t["payouts.continue"]
+              : format(t["library.withdraw"], { amount: formatPrice(props.owed, setup.locale) })}
+          </button>
+        </>
+      )}
       {state.step !== "idle" && (
         <p role="status" className={`tx-status tx-${state.step}`} data-testid="withdraw-progress">
           {progress && progress.step === "checking" && t["payouts.checking"]}
@@ -91,7 +99,9 @@ export function BatchedWithdraw(props: { setup: WalletSetup; owed: string; artic
             </>
           )}
           {state.step === "finished" &&
-            format(t["payouts.finished"], { total: number(state.progress.total), batches: number(state.progress.batches) })}
+            (state.progress.batches === 0
+              ? t["library.nothingOwed"]
+              : format(t["payouts.finished"], { total: number(state.progress.total), batches: number(state.progress.batches) }))}
           {state.step === "failed" && (
             <>
               {" "}

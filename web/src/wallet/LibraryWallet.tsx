@@ -35,9 +35,7 @@ function LibraryActions({ setup, data }: { setup: WalletSetup; data: LibraryActi
           />
         </p>
       ))}
-      {BigInt(data.editionsOwed) > 0n && (
-        <BatchedWithdraw setup={setup} owed={data.editionsOwed} articleIds={data.articleIds} onFinished={refresh} />
-      )}
+      <BatchedWithdraw setup={setup} owed={data.editionsOwed} articleIds={data.articleIds} onFinished={refresh} />
       {BigInt(data.passOwed) > 0n && (
         <TxButton
           testId="withdraw-pass"

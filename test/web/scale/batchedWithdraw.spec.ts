@@ -73,6 +73,7 @@ test("an author owed from more articles than a block holds withdraws in batches,
   const page = await context.newPage();
   await page.goto("/library");
   await page.getByTestId("sign-in").click();
+  await expect(page.getByTestId("library-owed")).toBeVisible(); // signed in
   // The total comes from the index: reload until it has the sales.
   await expect(async () => {
     await page.reload();

@@ -97,6 +97,9 @@ describe("withdrawing across 2,000 articles", () => {
     for (const batch of sent)
       expect(batch.gas).toBeLessThanOrEqual((blockGasLimit * BLOCK_SHARE.numerator * 6n) / (BLOCK_SHARE.denominator * 5n));
 
+    console.log(
+      `author: ${sent.length} batches of ${sent.map((batch) => batch.ids.length).join(", ")} articles, gas limits up to ${Math.max(...sent.map((batch) => Number(batch.gas)))} (block gas limit ${blockGasLimit})`,
+    );
     expect((await stack.publicClient.getBalance({ address: authorAddress })) - before).toBe(expected);
     expect(await owedOnChain(authorAddress, ids)).toBe(0n);
     await indexCaughtUp();

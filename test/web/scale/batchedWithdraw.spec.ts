@@ -98,6 +98,7 @@ test("an author owed from more articles than a block holds withdraws in batches,
     expect(first).toEqual(ids.slice(0, first.length));
     await anvil.mine({ blocks: 1 });
     await expect(progress).toContainText(new RegExp(`^Batch 2 of ${batches} · ${first.length} of 30 articles`));
+    await page.screenshot({ path: test.info().outputPath("batch-2-pending.png"), fullPage: true });
     const second = await pendingBatch(author);
     expect(second).toEqual(ids.slice(first.length, first.length + second.length));
     // Batch 2 waits for its block; meanwhile someone else withdraws everything after it for the author.
@@ -116,7 +117,9 @@ test("an author owed from more articles than a block holds withdraws in batches,
     await expect(page.getByTestId("withdraw-error")).toHaveText(
       new RegExp(`^Batch 3 of ${batches} failed: There is nothing to withdraw\\.`),
     );
-    await page.getByTestId("withdraw-editions").click(); // now "Continue withdrawing"
+    await expect(page.getByTestId("withdraw-editions")).toHaveText("Continue withdrawing");
+    await page.screenshot({ path: test.info().outputPath("batch-3-failed.png"), fullPage: true });
+    await page.getByTestId("withdraw-editions").click();
     await expect(page.getByTestId("library-owed")).toHaveText("Nothing to withdraw.");
     await expect(progress).toHaveText("Nothing to withdraw.");
   } finally {

@@ -79,7 +79,7 @@ test("an author owed from more articles than a block holds withdraws in batches,
     await page.reload();
     await expect(page.getByTestId("library-owed")).toHaveText("You are owed 0.027 ETH.", { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
-  await expect(page.getByText("From 30 articles.")).toBeVisible();
+  await expect(page.getByText("Articles that owe you: 30.")).toBeVisible();
 
   const { gasLimit } = await stack.publicClient.getBlock({ blockTag: "latest" });
   const fromBlock = (await stack.publicClient.getBlockNumber({ cacheTime: 0 })) + 1n;

@@ -9,7 +9,7 @@ export const PAYOUT_MESSAGES = {
     "payouts.failed":
       "Batch {batch} of {batches} failed: {reason} Batches before it are paid; continuing withdraws only what is still owed.",
     "payouts.continue": "Continue withdrawing",
-    "payouts.articles": "From {count} articles.",
+    "payouts.articles": "Articles that owe you: {count}.",
   },
   ko: {
     "payouts.checking": "아직 받을 금액이 남은 기사를 블록체인에서 확인하는 중…",
@@ -19,6 +19,6 @@ export const PAYOUT_MESSAGES = {
     "payouts.failed":
       "{batches}회 중 {batch}회차가 실패했습니다: {reason} 앞선 회차는 지급되었으며, 이어서 출금하면 남은 금액만 출금합니다.",
     "payouts.continue": "이어서 출금",
-    "payouts.articles": "기사 {count}건에서 발생한 수익입니다.",
+    "payouts.articles": "수익이 남은 기사: {count}건",
   },
 } as const satisfies Record<"en" | "ko", Record<string, string>>;

@@ -30,7 +30,9 @@ export async function readLibrary(holder: Address) {
   const index = indexReader();
   const client = chainClient();
   const { pass, editions } = publicationAddresses();
-  await indexCaughtUp(index, await client.getBlockNumber());
+  // Uncached: a block number viem kept from a few seconds ago would let a withdrawal just mined
+  // be missing from the index's total.
+  await indexCaughtUp(index, await client.getBlockNumber({ cacheTime: 0 }));
   const [tiers, library, owed] = await Promise.all([listTiers(), index.libraryOf(holder), index.owedTo(holder)]);
   const passes = (
     await Promise.all(

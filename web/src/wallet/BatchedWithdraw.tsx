@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { createPublicClient, http } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import { getWalletClient } from "wagmi/actions";
@@ -30,6 +30,18 @@ export function BatchedWithdraw(props: { setup: WalletSetup; owed: string; artic
   // Ids confirmed in this page's runs: a continued run does not even ask about them again.
   const paid = useRef(new Set<bigint>());
   const t = MESSAGES[setup.locale];
+  // The total shown is the index's: after the last batch, reload the page's data (a few times, a
+  // second apart) until the index has taken the withdrawals in.
+  const { owed, onFinished } = props;
+  const reloads = useRef(0);
+  useEffect(() => {
+    if (state.step !== "finished" || BigInt(owed) === 0n || reloads.current >= 10) return;
+    const timer = setTimeout(() => {
+      reloads.current += 1;
+      onFinished();
+    }, 1_000);
+    return () => clearTimeout(timer);
+  }, [state.step, owed, onFinished]);
   const number = (value: number) => formatNumber(value, setup.locale);
 
   async function run() {

@@ -96,8 +96,8 @@ export function BatchedWithdraw(props: { setup: WalletSetup; owed: string; artic
       )}
       {state.step !== "idle" && (
         <p role="status" className={`tx-status tx-${state.step}`} data-testid="withdraw-progress">
-          {progress && progress.step === "checking" && t["payouts.checking"]}
-          {progress && progress.step !== "checking" && state.step !== "finished" && (
+          {progress && progress.step === "checking" && state.step === "running" && t["payouts.checking"]}
+          {progress && progress.step !== "checking" && state.step === "running" && (
             <>
               {format(t["payouts.progress"], {
                 batch: number(progress.batch),
@@ -114,12 +114,8 @@ export function BatchedWithdraw(props: { setup: WalletSetup; owed: string; artic
             (state.progress.batches === 0
               ? t["library.nothingOwed"]
               : format(t["payouts.finished"], { total: number(state.progress.total), batches: number(state.progress.batches) }))}
-          {state.step === "failed" && (
-            <>
-              {" "}
-              <span data-testid="withdraw-error">{state.message}</span>
-            </>
-          )}
+          {/* The message names the batch that failed. */}
+          {state.step === "failed" && <span data-testid="withdraw-error">{state.message}</span>}
         </p>
       )}
     </div>

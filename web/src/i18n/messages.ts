@@ -12,6 +12,11 @@ const en = {
   ...RELAY_MESSAGES.en,
   ...ARCHIVE_MESSAGES.en,
   ...DAO_MESSAGES.en,
+import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
+
+const en = {
+  ...GATE_MESSAGES.en,
+  ...PAYOUT_MESSAGES.en,
   "site.tagline": "Web3-native news from Korea, on IPFS and on chain",
   "nav.front": "Front page",
   "nav.membership": "Membership",
@@ -122,6 +127,7 @@ const ko: Record<MessageKey, string> = {
   ...RELAY_MESSAGES.ko,
   ...ARCHIVE_MESSAGES.ko,
   ...DAO_MESSAGES.ko,
+  ...PAYOUT_MESSAGES.ko,
   "site.tagline": "IPFS와 블록체인 위의 한국 웹3 뉴스",
   "nav.front": "첫 화면",
   "nav.membership": "멤버십",

@@ -22,15 +22,17 @@ async function indexCaughtUp(index: ReturnType<typeof indexReader>, latest: bigi
 
 /**
  * What a wallet holds and is owed. Which passes and editions it holds, and from which articles
- * it is owed, come from the index (one query each, however large the archive); the amounts are
- * then read from the chain at the latest block for just those, so a lagging index shows a
- * holding late but never a wrong balance.
+ * it is owed, come from the index (one query each, however large the archive); edition and pass
+ * balances are then read from the chain at the latest block for just those, so a lagging index
+ * shows a holding late but never a wrong balance. What the articles owe is the index's total.
  */
 export async function readLibrary(holder: Address) {
   const index = indexReader();
   const client = chainClient();
   const { pass, editions } = publicationAddresses();
-  await indexCaughtUp(index, await client.getBlockNumber());
+  // Uncached: a block number viem kept from a few seconds ago would let a withdrawal just mined
+  // be missing from the index's total.
+  await indexCaughtUp(index, await client.getBlockNumber({ cacheTime: 0 }));
   const [tiers, library, owed] = await Promise.all([listTiers(), index.libraryOf(holder), index.owedTo(holder)]);
   const passes = (
     await Promise.all(
@@ -56,7 +58,7 @@ export async function readLibrary(holder: Address) {
   ).filter((entry) => entry !== null);
   const heldIds = library.editions.map((held) => held.articleId);
   const owedIds = owed.editions.articleIds;
-  const [held, balances, editionsOwed, passOwed] = await Promise.all([
+  const [held, balances, passOwed] = await Promise.all([
     articlesByIds(heldIds),
     heldIds.length
       ? client.readContract({
@@ -66,7 +68,6 @@ export async function readLibrary(holder: Address) {
           args: [heldIds.map(() => holder), heldIds],
         })
       : [],
-    client.readContract({ address: editions, abi: articleEditionsAbi, functionName: "owed", args: [holder, owedIds] }),
     client.readContract({ address: pass, abi: membershipPassAbi, functionName: "owed", args: [holder] }),
   ]);
   const titles = new Map(held.map((article) => [article.id, article]));
@@ -80,7 +81,9 @@ export async function readLibrary(holder: Address) {
         count: Number(balances[at] ?? 0n),
       }))
       .filter((entry) => entry.count > 0),
-    editionsOwed,
+    // The index's total: one `owed` call over thousands of ids would outgrow a node's eth_call gas
+    // cap. The withdrawal itself asks the chain what each article still owes before it pays.
+    editionsOwed: owed.editions.total,
     passOwed,
     /** The articles the wallet is owed from: what a withdraw names. */
     articleIds: owedIds.map(Number),

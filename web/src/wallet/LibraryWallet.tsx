@@ -1,9 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useConnection } from "wagmi";
-import { renewPass, withdrawEditionEarnings, withdrawPassEarnings } from "@/contracts/writes.ts";
+import { renewPass, withdrawPassEarnings } from "@/contracts/writes.ts";
 import { formatPrice } from "@/i18n/formatting.ts";
 import { format, MESSAGES } from "@/i18n/messages.ts";
+import { BatchedWithdraw } from "./BatchedWithdraw.tsx";
 import { TxButton } from "./TxButton.tsx";
 import type { WalletSetup } from "./walletSetup.ts";
 import WalletRoot from "./WalletRoot.tsx";
@@ -34,15 +35,7 @@ function LibraryActions({ setup, data }: { setup: WalletSetup; data: LibraryActi
           />
         </p>
       ))}
-      {BigInt(data.editionsOwed) > 0n && (
-        <TxButton
-          testId="withdraw-editions"
-          label={format(t["library.withdraw"], { amount: formatPrice(data.editionsOwed, setup.locale) })}
-          locale={setup.locale}
-          call={() => (address ? withdrawEditionEarnings(setup.editions, address, data.articleIds) : null)}
-          onConfirmed={refresh}
-        />
-      )}
+      <BatchedWithdraw setup={setup} owed={data.editionsOwed} articleIds={data.articleIds} onFinished={refresh} />
       {BigInt(data.passOwed) > 0n && (
         <TxButton
           testId="withdraw-pass"

@@ -4,6 +4,7 @@ import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
 import { DAO_MESSAGES } from "./daoMessages.ts";
 import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
+import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
 import { RELAY_MESSAGES } from "./relayMessages.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
 
@@ -12,10 +13,6 @@ const en = {
   ...RELAY_MESSAGES.en,
   ...ARCHIVE_MESSAGES.en,
   ...DAO_MESSAGES.en,
-import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
-
-const en = {
-  ...GATE_MESSAGES.en,
   ...PAYOUT_MESSAGES.en,
   "site.tagline": "Web3-native news from Korea, on IPFS and on chain",
   "nav.front": "Front page",

@@ -59,30 +59,50 @@ export const index = () =>
 
 /** How long an answer is reused before the index is asked again: requests in between share it. */
 const FRESH_MS = 500;
+/**
+ * Past FRESH_MS and up to this age, a request still gets the last answer at once while one
+ * refresh runs behind it: under steady traffic no reader waits for the index (the slowest answers
+ * were those that met an expired answer), and what they see is never more than a second old.
+ */
+const SERVE_WHILE_REFRESHING_MS = 1_000;
 
 // The last answer to each question. Within FRESH_MS it answers every request (the index is asked
 // at most twice a second per page, however busy the site); while the indexer is down (restarting,
 // catching up), pages render from it and say so, instead of failing.
 const lastAnswers = new Map<string, { at: number; value: unknown }>();
 const pending = new Map<string, Promise<unknown>>();
+
+function askOnce<value>(key: string, ask: () => Promise<value>): Promise<value> {
+  let asking = pending.get(key) as Promise<value> | undefined;
+  if (!asking) {
+    asking = ask()
+      .then((value) => {
+        lastAnswers.delete(key);
+        if (lastAnswers.size >= REMEMBERED) lastAnswers.delete(lastAnswers.keys().next().value!);
+        lastAnswers.set(key, { at: Date.now(), value });
+        return value;
+      })
+      .finally(() => pending.delete(key));
+    pending.set(key, asking);
+  }
+  return asking;
+}
+
 export async function rememberingLast<value>(
   key: string,
   ask: () => Promise<value>,
   freshMs = FRESH_MS,
 ): Promise<{ value: value; stale: boolean }> {
   const last = lastAnswers.get(key);
-  if (last && Date.now() - last.at < freshMs) return { value: last.value as value, stale: false };
+  const age = last ? Date.now() - last.at : Number.POSITIVE_INFINITY;
+  if (last && age < freshMs) return { value: last.value as value, stale: false };
+  if (last && freshMs > 0 && age < SERVE_WHILE_REFRESHING_MS) {
+    // A failed refresh leaves the last answer in place; the next request past a second asks again.
+    askOnce(key, ask).catch(() => {});
+    return { value: last.value as value, stale: false };
+  }
   try {
-    let asking = pending.get(key) as Promise<value> | undefined;
-    if (!asking) {
-      asking = ask().finally(() => pending.delete(key));
-      pending.set(key, asking);
-    }
-    const value = await asking;
-    lastAnswers.delete(key);
-    if (lastAnswers.size >= REMEMBERED) lastAnswers.delete(lastAnswers.keys().next().value!);
-    lastAnswers.set(key, { at: Date.now(), value });
-    return { value, stale: false };
+    return { value: await askOnce(key, ask), stale: false };
   } catch (error) {
     if (error instanceof IndexUnavailableError && last) return { value: last.value as value, stale: true };
     throw error;

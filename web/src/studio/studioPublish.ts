@@ -15,6 +15,7 @@ import {
 import { NOTHING_SENT, updatePublishRun } from "../publishing/publishRuns.ts";
 import { settleEarlierSend } from "../publishing/settleEarlierSend.ts";
 import { draftProblem, draftSourceText } from "./draftSource.ts";
+import { bigintsAsText } from "./publishCallJson.ts";
 import * as drafts from "./draftStore.ts";
 import type { StudioViewer } from "./studioAccess.ts";
 import { ok, refuse, type StudioAnswer } from "./studioAnswer.ts";
@@ -44,10 +45,6 @@ export function draftArticleSource(draft: { id: string; markdown: string; frontm
     .replace(/^-+|-+$/g, "");
   return assembleArticleSource(parsed, titleSlug || `article-${draft.id.slice(0, 8)}`, []);
 }
-
-/** JSON cannot carry bigints: they travel as "123n" and the page turns them back (`reviveBigints`). */
-export const bigintsAsText = (value: unknown) =>
-  JSON.parse(JSON.stringify(value, (_key, item) => (typeof item === "bigint" ? `${item}n` : item)));
 
 /** The draft `id` if this editor may publish it now, else the refusal (before anything is written). */
 async function publishable(db: Db, viewer: StudioViewer, id: string) {

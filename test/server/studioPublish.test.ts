@@ -100,12 +100,15 @@ describe("publishing from the studio", () => {
     expect((await studio.getDraft(db(), writer, id)).body.draft).toMatchObject({ state: "in_review" });
   });
 
-  it("refuses a draft that is not in review, before uploading anything", async () => {
+  it("refuses an unsubmitted draft (its writer's alone) and one sent back for changes, before uploading anything", async () => {
     const created = await studio.createDraft(db(), writer, { markdown: "초안", frontmatter: { title: "아직" } });
     const pinsBefore = await pins();
-    const answer = await preparePublishDraft(db(), editor, (created.body.draft as { id: string }).id, context());
-    expect(answer.status).toBe(409);
-    expect(answer.body).toMatchObject({ error: "studio.error.wrongState", state: "draft" });
+    const unsubmitted = await preparePublishDraft(db(), editor, (created.body.draft as { id: string }).id, context());
+    expect(unsubmitted).toMatchObject({ status: 403, body: { error: "studio.error.notYours" } });
+    const { id } = await reviewedDraft();
+    expect((await studio.requestChanges(db(), editor, id, { body: "출처를 밝혀 주세요." })).status).toBe(200);
+    const sentBack = await preparePublishDraft(db(), editor, id, context());
+    expect(sentBack).toMatchObject({ status: 409, body: { error: "studio.error.wrongState", state: "changes_requested" } });
     expect(await pins()).toEqual(pinsBefore);
   });
 

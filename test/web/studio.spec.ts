@@ -86,6 +86,8 @@ test("every studio route refuses a visitor, a wallet without a role, and a write
     ["GET", `/api/studio/drafts/${id}/comments`, true],
     ["POST", `/api/studio/drafts/${id}/comments`, true],
     ["POST", `/api/studio/drafts/${id}/request-changes`, true],
+    ["GET", `/api/studio/drafts/${id}/publish`, true],
+    ["POST", `/api/studio/drafts/${id}/publish`, true],
     ["POST", "/api/studio/preview", false],
     ["GET", "/api/studio/writers", false],
     ["POST", "/api/studio/writers", false],

@@ -51,6 +51,8 @@ async function publishable(db: Db, viewer: StudioViewer, id: string) {
   if (!viewer.isEditor) return refuse(403, "studio.error.editorsOnly");
   const draft = await drafts.readDraft(db, id);
   if (!draft) return refuse(404, "studio.error.notFound");
+  // An unsubmitted draft is its writer's alone, even to editors (as on every studio route).
+  if (draft.state === "draft") return refuse(403, "studio.error.notYours");
   return draft;
 }
 
@@ -223,6 +225,7 @@ export async function publishProgress(
 ) {
   const draft = await publishable(db, viewer, id);
   if (isAnswer(draft)) return draft;
+  if (draft.state === "changes_requested") return ok({ run: null });
   const run = await db
     .selectFrom("publish_runs")
     .select(["state", "metadata_cid", "transaction_hash", "article_id", "lock_owner"])

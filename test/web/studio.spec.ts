@@ -309,8 +309,13 @@ test("an editor publishes a reviewed Korean draft from the page; readers see it,
   await page.goto(`/studio/drafts/${id}`);
   const prepare = page.getByTestId("publish-prepare");
   const signInButton = page.getByTestId("sign-in");
-  await expect(prepare.or(signInButton).first()).toBeVisible();
-  if (await signInButton.isVisible()) await signInButton.click();
+  // The session cookie is already there: the wallet reconnects, and signs in only if the gate asks.
+  await expect(async () => {
+    if ((await signInButton.isVisible()) && (await signInButton.isEnabled({ timeout: 500 }).catch(() => false))) {
+      await signInButton.click({ timeout: 1_000 }).catch(() => {});
+    }
+    await expect(prepare).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   const countBefore = await stack.publicClient.readContract({
     address: stack.editions,
     abi: articleEditionsAbi,

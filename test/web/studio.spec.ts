@@ -1,6 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { articleEditionsAbi, articleEditionsConstants, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseEther, zeroAddress } from "viem";
+import { articleEditionsAbi, articleEditionsConstants, LOCAL_CHAIN_ID, membershipPassAbi } from "../../web/src/generated/contracts.ts";
+import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
 import { signIn } from "../helpers/siweClient.ts";
 import { testAccount, webStack } from "./webStack.ts";
 
@@ -82,6 +86,8 @@ test("every studio route refuses a visitor, a wallet without a role, and a write
     ["GET", `/api/studio/drafts/${id}/comments`, true],
     ["POST", `/api/studio/drafts/${id}/comments`, true],
     ["POST", `/api/studio/drafts/${id}/request-changes`, true],
+    ["GET", `/api/studio/drafts/${id}/publish`, true],
+    ["POST", `/api/studio/drafts/${id}/publish`, true],
     ["POST", "/api/studio/preview", false],
     ["GET", "/api/studio/writers", false],
     ["POST", "/api/studio/writers", false],
@@ -245,4 +251,114 @@ test("an editor manages the writers on /studio/team", async ({ browser }) => {
   await page.getByRole("button", { name: `${newcomer} 삭제` }).click();
   await expect(page.getByTestId("writers")).not.toContainText(newcomer);
   await context.close();
+});
+
+const PUBLISHED = {
+  title: "부산 블록체인 주간, 스튜디오에서 발행",
+  slug: "studio-busan-weekly",
+  free: "스튜디오에서 발행한 기사의 무료 부분이다.",
+  premium: "스튜디오 유료 부분: 특구 예산의 절반이 두 사업에 갔다.",
+};
+
+/** Every CID the IPFS node pins, through its RPC API. */
+async function pinned() {
+  const response = await fetch(`${stack.ipfsApi}/api/v0/pin/ls`, { method: "POST" });
+  return Object.keys(((await response.json()) as { Keys: Record<string, unknown> }).Keys).sort();
+}
+
+/** Every file the IPFS node stores (its raw blocks among them). */
+function ipfsFiles(dir = join(stack.dataDir, "ipfs")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? ipfsFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+test("an editor publishes a reviewed Korean draft from the page; readers see it, a pass reads the premium part, IPFS holds no premium plaintext", async ({
+  browser,
+}) => {
+  const writerCookie = await cookieOf(WRITER);
+  const created = await api("POST", "/api/studio/drafts", writerCookie, {
+    markdown: `${PUBLISHED.free}\n\n<!-- premium -->\n\n${PUBLISHED.premium}`,
+    frontmatter: {
+      title: PUBLISHED.title,
+      slug: PUBLISHED.slug,
+      summary: "스튜디오에서 편집자가 지갑으로 서명해 발행한다.",
+      language: "ko",
+      published: "2026-11-26",
+      edition: { price_wei: "1000000000000000", max_supply: 50 },
+      premium: { tier: 1 },
+    },
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.draft.id;
+  const publishPath = `/api/studio/drafts/${id}/publish`;
+  expect((await api("POST", `/api/studio/drafts/${id}/submit`, writerCookie)).status).toBe(200);
+
+  // A writer (not an editor) is refused, and nothing is pinned for them.
+  const pinsBefore = await pinned();
+  const refused = await api("POST", publishPath, writerCookie, { step: "prepare" });
+  expect(refused.status).toBe(403);
+  expect(refused.body.error).toBe("studio.error.editorsOnly");
+  expect(await pinned()).toEqual(pinsBefore);
+
+  // The editor packages and uploads on the server, then signs with their own wallet.
+  const editor = await browser.newContext({ baseURL: stack.siteUrl, locale: "ko-KR" });
+  await signedInContext(editor, EDITOR);
+  await editor.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [TEST_ACCOUNT_KEY, address(EDITOR)] as const);
+  const page = await editor.newPage();
+  await page.goto(`/studio/drafts/${id}`);
+  const prepare = page.getByTestId("publish-prepare");
+  const signInButton = page.getByTestId("sign-in");
+  // The session cookie is already there: the wallet reconnects, and signs in only if the gate asks.
+  await expect(async () => {
+    if ((await signInButton.isVisible()) && (await signInButton.isEnabled({ timeout: 500 }).catch(() => false))) {
+      await signInButton.click({ timeout: 1_000 }).catch(() => {});
+    }
+    await expect(prepare).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  const countBefore = await stack.publicClient.readContract({
+    address: stack.editions,
+    abi: articleEditionsAbi,
+    functionName: "articleCount",
+  });
+  await prepare.click();
+  await expect(page.getByTestId("publish-steps")).toContainText("Ready to sign: ipfs://");
+  await page.getByTestId("publish-send").click();
+  await expect(page.getByTestId("publish-done")).toContainText(`#${countBefore + 1n}`);
+  expect(await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" })).toBe(
+    countBefore + 1n,
+  );
+
+  // The live article, once the index has it: on the front page and at its link.
+  await expect(async () => {
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: PUBLISHED.title })).toBeVisible();
+  }).toPass({ timeout: 30_000 });
+  await page.goto(`/studio/drafts/${id}`);
+  await expect(page.getByTestId("read-only")).toContainText("발행됨");
+  const articleId = Number(countBefore + 1n);
+  const live = await fetch(`${stack.siteUrl}/articles/${PUBLISHED.slug}`);
+  expect(live.status).toBe(200);
+  expect(await live.text()).not.toContain(PUBLISHED.premium);
+
+  // A reader with a level-1 pass reads the premium part.
+  const reader = testAccount(15);
+  const bought = await reader.wallet.writeContract({
+    address: stack.pass,
+    abi: membershipPassAbi,
+    functionName: "purchase",
+    args: [1n, reader.account.address, zeroAddress],
+    value: parseEther("0.01"),
+  });
+  await stack.publicClient.waitForTransactionReceipt({ hash: bought });
+  const readerCookie = await cookieOf(15);
+  const premium = await fetch(`${stack.siteUrl}/api/articles/${articleId}/premium`, { headers: { cookie: readerCookie } });
+  expect(premium.status).toBe(200);
+  expect(await premium.text()).toContain(PUBLISHED.premium);
+
+  // The IPFS node's blocks carry the free part in the clear, never the premium part.
+  const blocks = ipfsFiles().map((file) => readFileSync(file));
+  expect(blocks.some((block) => block.includes(PUBLISHED.free))).toBe(true);
+  expect(blocks.some((block) => block.includes(PUBLISHED.premium))).toBe(false);
+  await editor.close();
 });

@@ -63,13 +63,17 @@ export async function loadArticleSource(filePath: string, overrides: Frontmatter
   });
   const parsed = parseArticleSource(text, overrides);
   const articleDir = dirname(resolve(filePath));
-  const images = [];
+  const images: ArticleSource["images"] = [];
   for (const image of parsed.images) images.push({ ...image, bytes: await readImage(articleDir, image.ref) });
-  const slug =
-    parsed.frontmatter.slug ??
-    basename(filePath, extname(filePath))
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-");
+  return assembleArticleSource(parsed, basename(filePath, extname(filePath)), images);
+}
+
+/**
+ * A parsed article with its images, named (the frontmatter's slug, else `name` made URL-safe) and
+ * fingerprinted: the same content gives the same digest whether it came from a file or the studio.
+ */
+export function assembleArticleSource(parsed: ParsedArticleSource, name: string, images: ArticleSource["images"]): ArticleSource {
+  const slug = parsed.frontmatter.slug ?? name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const contentDigest = sha256Hex(
     JSON.stringify(
       canonical({

@@ -7,6 +7,7 @@ import { GATE_MESSAGES } from "./gateMessages.ts";
 import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
 import { RELAY_MESSAGES } from "./relayMessages.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
+import { STUDIO_PUBLISH_MESSAGES } from "./studioPublishMessages.ts";
 
 const en = {
   ...GATE_MESSAGES.en,
@@ -115,6 +116,7 @@ const en = {
   "error.insufficientFunds": "Your wallet does not have enough funds for this.",
   ...ERROR_MESSAGES_EN,
   ...STUDIO_MESSAGES.en,
+  ...STUDIO_PUBLISH_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -226,6 +228,7 @@ const ko: Record<MessageKey, string> = {
   "error.insufficientFunds": "지갑 잔액이 부족합니다.",
   ...ERROR_MESSAGES_KO,
   ...STUDIO_MESSAGES.ko,
+  ...STUDIO_PUBLISH_MESSAGES.ko,
 };
 
 export const LOCALES = ["en", "ko"] as const;

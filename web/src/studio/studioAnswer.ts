@@ -1,4 +1,5 @@
 import type { StudioMessageKey } from "../i18n/studioMessages.ts";
+import type { StudioPublishMessageKey } from "../i18n/studioPublishMessages.ts";
 
 /** What a studio route answers: a status and a JSON body; a refusal names its message key. */
 export interface StudioAnswer {
@@ -9,7 +10,11 @@ export interface StudioAnswer {
 export const ok = (body: Record<string, unknown>, status = 200): StudioAnswer => ({ status, body });
 
 /** A refusal: `error` is the message key the page shows in the reader's language. */
-export const refuse = (status: number, error: StudioMessageKey, detail: Record<string, unknown> = {}): StudioAnswer => ({
+export const refuse = (
+  status: number,
+  error: StudioMessageKey | StudioPublishMessageKey,
+  detail: Record<string, unknown> = {},
+): StudioAnswer => ({
   status,
   body: { error, ...detail },
 });

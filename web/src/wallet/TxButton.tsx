@@ -27,6 +27,8 @@ export function TxButton<
   call: () => ContractWrite<abi, functionName, args> | null;
   locale: Locale;
   onConfirmed?: () => void;
+  /** Told the hash as soon as the wallet sent it (before it is mined). */
+  onSent?: (hash: `0x${string}`) => void;
   testId?: string;
 }) {
   const config = useConfig();
@@ -46,6 +48,7 @@ export function TxButton<
       setProgress({ step: "wallet" });
       const hash = await writeContract(config, request);
       setProgress({ step: "pending", hash });
+      props.onSent?.(hash);
       const receipt = await waitForTransactionReceipt(config, { hash });
       if (receipt.status !== "success") throw new Error(t["tx.failed"].replace("{reason}", "reverted"));
       setProgress({ step: "confirmed", hash });

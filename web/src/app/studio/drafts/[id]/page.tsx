@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DraftEditor, type EditorDraft } from "@/components/studio/DraftEditor.tsx";
 import type { Comment } from "@/components/studio/ReviewComments.tsx";
+import { StudioPublishIsland } from "@/components/studio/StudioPublishIsland.tsx";
 import { StudioSignInIsland } from "@/components/studio/StudioSignInIsland.tsx";
 import type { MessageKey } from "@/i18n/messages.ts";
 import { serverTranslator } from "@/server/locale.ts";
@@ -52,6 +53,9 @@ async function draftPage(id: string) {
           comments={answer.body.comments as Comment[]}
           gatewayUrl={serverConfig().publicGatewayUrl}
         />
+      )}
+      {viewer?.isEditor && answer?.status === 200 && (answer.body.draft as EditorDraft).state === "in_review" && (
+        <StudioPublishIsland setup={walletSetupFor(locale)} draftId={id} />
       )}
     </>
   );

@@ -1,5 +1,5 @@
-import type { ArticleReader } from "../../web/src/content/createArticleReader.ts";
-import { ContentError } from "../../web/src/content/contentError.ts";
+import type { ArticleReader } from "../content/createArticleReader.ts";
+import { ContentError } from "../content/contentError.ts";
 
 /**
  * The id of the article already published with this content digest, if any. Reads every

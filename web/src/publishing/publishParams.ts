@@ -1,6 +1,6 @@
 import type { Address } from "viem";
-import { EDITION_HOLDERS_ONLY } from "../../web/src/generated/contracts.ts";
-import type { ArticleSource } from "../../web/src/content/loadArticleSource.ts";
+import { EDITION_HOLDERS_ONLY } from "../generated/contracts.ts";
+import type { ArticleSource } from "../content/loadArticleSource.ts";
 
 const seconds = (date?: Date) => (date ? Math.floor(date.getTime() / 1000) : 0);
 

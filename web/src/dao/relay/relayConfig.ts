@@ -35,7 +35,7 @@ const schema = z.object({
 });
 
 export interface RelayLimits {
-  /** Requests one voter address may make per window, whatever their outcome. */
+  /** Votes one voter address may have relayed per window: counted only once their signature checks out. */
   perAddress: number;
   /** Requests one client IP may make per window. */
   perIp: number;

@@ -5,7 +5,7 @@ import { type ChainReader, checkVote } from "./checkVote.ts";
 import type { RelayLimits } from "./relayConfig.ts";
 import { claimVote, findVote, markSent, markSettled, type RelayedVote, ballotKey } from "./relayStore.ts";
 import { withRelayerLock } from "./relaySender.ts";
-import { countVoteRequest } from "./rateLimits.ts";
+import { countClientRequest, countVoterRequest, type RateVerdict } from "./rateLimits.ts";
 import { isRefusal, type Refusal, refusal } from "./refusal.ts";
 import { parseVoteRequest } from "./voteRequest.ts";
 
@@ -46,6 +46,16 @@ const progressOf = (vote: RelayedVote): VoteProgress => ({
 
 const refused = (why: Refusal, headers?: Record<string, string>) => ({ status: why.status, body: { error: why }, headers });
 
+const limited = (rate: RateVerdict) =>
+  refused(
+    refusal(429, rate.by === "address" ? "relay.rateLimitedAddress" : "relay.rateLimitedIp", {
+      minutes: Math.ceil(rate.retryAfterSeconds / 60),
+    }),
+    {
+      "Retry-After": String(rate.retryAfterSeconds),
+    },
+  );
+
 /**
  * Sends a member's signed vote, paying its gas, once every check has passed: at most one vote per
  * member and proposal (claimed in the database before it is sent), within the request limits, while
@@ -59,15 +69,14 @@ export async function relayVote(relay: VoteRelay, request: { body: unknown; ip: 
   if (isRefusal(parsed)) return refused(parsed);
   const { ballot, signature } = parsed;
   try {
-    const rate = await countVoteRequest(db, relay.limits, ballot.voter, request.ip);
-    if (!rate.allowed) {
-      const minutes = Math.ceil(rate.retryAfterSeconds / 60);
-      const key = rate.by === "address" ? "relay.rateLimitedAddress" : "relay.rateLimitedIp";
-      return refused(refusal(429, key, { minutes }), { "Retry-After": String(rate.retryAfterSeconds) });
-    }
+    const byClient = await countClientRequest(db, relay.limits, request.ip);
+    if (!byClient.allowed) return limited(byClient);
     if ((await publicClient.getBalance({ address: relayer.address })) < relay.minBalance) return refused(refusal(503, "relay.lowBalance"));
     const checked = await checkVote(publicClient, governor, relayer, ballot, signature);
     if (isRefusal(checked)) return refused(checked);
+    // Counted only now that the simulation showed the voter signed it (anyone can name an address).
+    const byVoter = await countVoterRequest(db, relay.limits, ballot.voter);
+    if (!byVoter.allowed) return limited(byVoter);
 
     const claim = await claimVote(db, ballotKey(relay.chainId, governor, ballot), ballot, signature);
     if (!claim.claimed) return { status: 409, body: { ...progressOf(claim.vote), error: refusal(409, "relay.alreadyRelayed") } };

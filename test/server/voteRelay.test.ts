@@ -41,6 +41,7 @@ function server(overrides: Partial<VoteRelay> = {}): VoteRelay {
     chainId: LOCAL_CHAIN_ID,
     governor: chain.governor,
     minBalance: config.minBalance,
+    maxGas: config.maxGas,
     limits: GENEROUS,
     ...overrides,
   };
@@ -301,6 +302,24 @@ describe("gasless votes through the relay", () => {
     const own = await signedVote(bob, { proposalId, support: VOTE_SUPPORT.for, reason: "My own vote." });
     expect((await settled(relay, progressOf(await relayVote(relay, { body: own, ip: freshIp() })).id)).state).toBe("confirmed");
     expect(await chain.dao.governor.read.proposalVotes([proposalId])).toEqual([0n, 3n, 0n]);
+  });
+
+  it("refuses, sending nothing, a vote whose transaction would cost the relayer more gas than its cap", async () => {
+    const proposalId = await chain.propose("Relay: a costly vote");
+    await chain.openVoting();
+    // A voter's contract wallet could burn any gas checking its signature, or carry a huge one:
+    // here a long reason makes an honest vote costlier than a cap set low for the test.
+    const body = await signedVote(alice, { proposalId, support: VOTE_SUPPORT.for, reason: "비용".repeat(500) });
+    await expectRefused(() => relayVote(server({ maxGas: 100_000n }), { body, ip: freshIp() }), 422, "relay.tooCostly", {
+      en: /100000 gas/,
+      ko: /100000 가스/,
+    });
+    expect(await chain.dao.governor.read.hasVoted([proposalId, alice.address])).toBe(false);
+    // Under the default cap the same vote goes through, sent with the gas that was checked.
+    const sent = progressOf(await relayVote(server(), { body, ip: freshIp() }));
+    const transaction = await chain.publicClient.getTransaction({ hash: sent.transactionHash as Hash });
+    expect(transaction.gas).toBeLessThanOrEqual(config.maxGas);
+    expect((await settled(server(), sent.id)).state).toBe("confirmed");
   });
 
   it("stops relaying, saying so, while the relayer's balance is under its floor", async () => {

@@ -5,11 +5,13 @@ import { DAO_MESSAGES } from "./daoMessages.ts";
 import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
 import { RELAY_MESSAGES } from "./relayMessages.ts";
+import { RELAY_GAS_MESSAGES } from "./relayGasMessages.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
 
 const en = {
   ...GATE_MESSAGES.en,
   ...RELAY_MESSAGES.en,
+  ...RELAY_GAS_MESSAGES.en,
   ...ARCHIVE_MESSAGES.en,
   ...DAO_MESSAGES.en,
   "site.tagline": "Web3-native news from Korea, on IPFS and on chain",
@@ -120,6 +122,7 @@ export type MessageKey = keyof typeof en;
 const ko: Record<MessageKey, string> = {
   ...GATE_MESSAGES.ko,
   ...RELAY_MESSAGES.ko,
+  ...RELAY_GAS_MESSAGES.ko,
   ...ARCHIVE_MESSAGES.ko,
   ...DAO_MESSAGES.ko,
   "site.tagline": "IPFS와 블록체인 위의 한국 웹3 뉴스",

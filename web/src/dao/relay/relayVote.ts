@@ -20,6 +20,8 @@ export interface VoteRelay {
   /** Undefined where the chain has no coverage DAO. */
   governor: Address | undefined;
   minBalance: bigint;
+  /** The most gas one relayed vote may cost the relayer (a voter's contract wallet decides what its signature check costs). */
+  maxGas: bigint;
   limits: RelayLimits;
 }
 
@@ -72,7 +74,7 @@ export async function relayVote(relay: VoteRelay, request: { body: unknown; ip: 
     const byClient = await countClientRequest(db, relay.limits, request.ip);
     if (!byClient.allowed) return limited(byClient);
     if ((await publicClient.getBalance({ address: relayer.address })) < relay.minBalance) return refused(refusal(503, "relay.lowBalance"));
-    const checked = await checkVote(publicClient, governor, relayer, ballot, signature);
+    const checked = await checkVote(publicClient, governor, relayer, ballot, signature, relay.maxGas);
     if (isRefusal(checked)) return refused(checked);
     // Counted only now that the simulation showed the voter signed it (anyone can name an address).
     const byVoter = await countVoterRequest(db, relay.limits, ballot.voter);
@@ -85,9 +87,19 @@ export async function relayVote(relay: VoteRelay, request: { body: unknown; ip: 
     try {
       hash = await withRelayerLock(db, relayer.address, async () => {
         // The nonce is read under the lock, so two servers never give two votes the same one; the
-        // gas estimate inside writeContract simulates again, so a vote cast meanwhile is not sent.
+        // gas is estimated again, so a vote cast meanwhile is not sent, and sent as the gas limit,
+        // so the transaction can never cost more than the cap it was checked against.
         const nonce = await publicClient.getTransactionCount({ address: relayer.address, blockTag: "pending" });
-        const sent = await relay.walletClient.sendTransaction({ account: relayer, chain: null, to: governor, data: checked.data, nonce });
+        const gas = await publicClient.estimateGas({ account: relayer, to: governor, data: checked.data });
+        if (gas > relay.maxGas) throw new Error(`the vote now needs ${gas} gas, over the relay's cap of ${relay.maxGas}`);
+        const sent = await relay.walletClient.sendTransaction({
+          account: relayer,
+          chain: null,
+          to: governor,
+          data: checked.data,
+          nonce,
+          gas,
+        });
         await markSent(db, id, relayer.address, sent);
         return sent;
       });

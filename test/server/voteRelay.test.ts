@@ -41,6 +41,7 @@ function server(overrides: Partial<VoteRelay> = {}): VoteRelay {
     chainId: LOCAL_CHAIN_ID,
     governor: chain.governor,
     minBalance: config.minBalance,
+    maxGas: config.maxGas,
     limits: GENEROUS,
     ...overrides,
   };
@@ -246,24 +247,18 @@ describe("gasless votes through the relay", () => {
     expect(await chain.dao.governor.read.hasVoted([proposalId, bob.address])).toBe(false);
   });
 
-  it("refuses a voter over the limit of requests per address, and a client over the limit per IP, even with a good vote", async () => {
+  it("refuses a voter over the limit of signed votes per address, and a client over the limit per IP, even with a good vote", async () => {
+    const first = await chain.propose("Relay: rate limits, first vote");
     const proposalId = await chain.propose("Relay: rate limits");
     await chain.openVoting();
-    await database.db.deleteFrom("relay_rate_limits").execute(); // Carol's requests in earlier tests count too
-    const byAddress = server({ limits: { perAddress: 2, perIp: 1_000, windowSeconds: 3_600 } });
-    const badNonce = async () =>
-      signedVote(
-        carol,
-        { proposalId, support: VOTE_SUPPORT.for, reason: "" },
-        { nonce: (await chain.dao.governor.read.nonces([carol.address, proposalId])) + 9n },
-      );
-    for (let attempt = 0; attempt < 2; attempt++)
-      await expectRefused(
-        async () => relayVote(byAddress, { body: await badNonce(), ip: freshIp() }),
-        422,
-        "error.GovernorInvalidSignature",
-      );
-    const good = await signedVote(carol, { proposalId, support: VOTE_SUPPORT.for, reason: "Third time." });
+    await database.db.deleteFrom("relay_rate_limits").execute(); // Carol's votes in earlier tests count too
+    const byAddress = server({ limits: { perAddress: 1, perIp: 1_000, windowSeconds: 3_600 } });
+    const once = await relayVote(byAddress, {
+      body: await signedVote(carol, { proposalId: first, support: VOTE_SUPPORT.for, reason: "" }),
+      ip: freshIp(),
+    });
+    expect((await settled(byAddress, progressOf(once).id)).state).toBe("confirmed");
+    const good = await signedVote(carol, { proposalId, support: VOTE_SUPPORT.for, reason: "Second vote." });
     const limited = await expectRefused(() => relayVote(byAddress, { body: good, ip: freshIp() }), 429, "relay.rateLimitedAddress", {
       en: /Too many vote requests for this address/,
       ko: /이 주소로/,
@@ -272,7 +267,7 @@ describe("gasless votes through the relay", () => {
     expect(await chain.dao.governor.read.hasVoted([proposalId, carol.address])).toBe(false);
 
     // Another server shares the count: the database keeps it, not the process.
-    const elsewhere = server({ limits: { perAddress: 2, perIp: 1_000, windowSeconds: 3_600 } });
+    const elsewhere = server({ limits: { perAddress: 1, perIp: 1_000, windowSeconds: 3_600 } });
     await expectRefused(() => relayVote(elsewhere, { body: good, ip: freshIp() }), 429, "relay.rateLimitedAddress");
 
     const byIp = server({ limits: { perAddress: 1_000, perIp: 1, windowSeconds: 3_600 } });
@@ -287,6 +282,44 @@ describe("gasless votes through the relay", () => {
       429,
       "relay.rateLimitedIp",
     );
+  });
+
+  it("does not let anyone use up a member's requests by posting ballots that name them but that they did not sign", async () => {
+    const proposalId = await chain.propose("Relay: a member's limit spent by someone else");
+    await chain.openVoting();
+    const relay = server({ limits: { perAddress: 2, perIp: 1_000, windowSeconds: 3_600 } });
+    const nonce = await chain.dao.governor.read.nonces([bob.address, proposalId]);
+    const domain = { name: await chain.dao.governor.read.name(), chainId: LOCAL_CHAIN_ID, governor: chain.governor };
+    const ballot = { proposalId, support: VOTE_SUPPORT.against, voter: bob.address, reason: "" };
+    const forged = {
+      ...ballot,
+      proposalId: String(proposalId),
+      signature: await outsider.signTypedData(ballotTypedData(domain, ballot, nonce)),
+    };
+    // The attacker posts more forged ballots than Bob's limit, each from another address.
+    for (let attempt = 0; attempt < 3; attempt++)
+      await expectRefused(() => relayVote(relay, { body: forged, ip: freshIp() }), 422, "error.GovernorInvalidSignature");
+    const own = await signedVote(bob, { proposalId, support: VOTE_SUPPORT.for, reason: "My own vote." });
+    expect((await settled(relay, progressOf(await relayVote(relay, { body: own, ip: freshIp() })).id)).state).toBe("confirmed");
+    expect(await chain.dao.governor.read.proposalVotes([proposalId])).toEqual([0n, 3n, 0n]);
+  });
+
+  it("refuses, sending nothing, a vote whose transaction would cost the relayer more gas than its cap", async () => {
+    const proposalId = await chain.propose("Relay: a costly vote");
+    await chain.openVoting();
+    // A voter's contract wallet could burn any gas checking its signature, or carry a huge one:
+    // here a long reason makes an honest vote costlier than a cap set low for the test.
+    const body = await signedVote(alice, { proposalId, support: VOTE_SUPPORT.for, reason: "비용".repeat(500) });
+    await expectRefused(() => relayVote(server({ maxGas: 100_000n }), { body, ip: freshIp() }), 422, "relay.tooCostly", {
+      en: /100000 gas/,
+      ko: /100000 가스/,
+    });
+    expect(await chain.dao.governor.read.hasVoted([proposalId, alice.address])).toBe(false);
+    // Under the default cap the same vote goes through, sent with the gas that was checked.
+    const sent = progressOf(await relayVote(server(), { body, ip: freshIp() }));
+    const transaction = await chain.publicClient.getTransaction({ hash: sent.transactionHash as Hash });
+    expect(transaction.gas).toBeLessThanOrEqual(config.maxGas);
+    expect((await settled(server(), sent.id)).state).toBe("confirmed");
   });
 
   it("stops relaying, saying so, while the relayer's balance is under its floor", async () => {

@@ -17,6 +17,11 @@ export interface ArticleReaderOptions {
 }
 
 const MAX_CACHED = 2_000;
+/**
+ * The largest free preview (or proposal description) read: a draft is at most 1 MB. A proposer
+ * names any CID on chain, and the page must not load, render and keep whatever size it names.
+ */
+export const MAX_PREVIEW_BYTES = 2 * 1024 * 1024;
 
 /** Remembers public, immutable IPFS content by CID. Never holds premium plaintext. */
 function immutableCache<T>() {
@@ -78,7 +83,13 @@ export function createArticleReader(options: ArticleReaderOptions) {
   /** The free preview's Markdown by its CID (what the index stores of an article). */
   async function previewByCid(cid: string) {
     return previewCache(cid, async () =>
-      decodeText(await fetchVerified(parseIpfsUri(`ipfs://${cid}`, "preview"), "the free preview", options.gateway), "The preview"),
+      decodeText(
+        await fetchVerified(parseIpfsUri(`ipfs://${cid}`, "preview"), "the free preview", {
+          ...options.gateway,
+          maxBytes: MAX_PREVIEW_BYTES,
+        }),
+        "The preview",
+      ),
     );
   }
 

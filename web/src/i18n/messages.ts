@@ -6,12 +6,14 @@ import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
 import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
 import { RELAY_MESSAGES } from "./relayMessages.ts";
+import { RELAY_GAS_MESSAGES } from "./relayGasMessages.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
 import { STUDIO_PUBLISH_MESSAGES } from "./studioPublishMessages.ts";
 
 const en = {
   ...GATE_MESSAGES.en,
   ...RELAY_MESSAGES.en,
+  ...RELAY_GAS_MESSAGES.en,
   ...ARCHIVE_MESSAGES.en,
   ...DAO_MESSAGES.en,
   ...PAYOUT_MESSAGES.en,
@@ -124,6 +126,7 @@ export type MessageKey = keyof typeof en;
 const ko: Record<MessageKey, string> = {
   ...GATE_MESSAGES.ko,
   ...RELAY_MESSAGES.ko,
+  ...RELAY_GAS_MESSAGES.ko,
   ...ARCHIVE_MESSAGES.ko,
   ...DAO_MESSAGES.ko,
   ...PAYOUT_MESSAGES.ko,

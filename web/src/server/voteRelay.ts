@@ -13,7 +13,7 @@ let relay: Promise<VoteRelay> | undefined;
 export function serverVoteRelay() {
   return (relay ??= (async () => {
     const { CHAIN_ID, CHAIN_RPC_URL, CHAIN_TIMEOUT_MS } = serverConfig();
-    const { relayer, minBalance, limits } = readRelayConfig(process.env, CHAIN_ID);
+    const { relayer, minBalance, maxGas, limits } = readRelayConfig(process.env, CHAIN_ID);
     return {
       db: await serverDatabase(),
       publicClient: chainClient(),
@@ -22,6 +22,7 @@ export function serverVoteRelay() {
       chainId: CHAIN_ID,
       governor: deploymentOn(CHAIN_ID)?.CoverageGovernor?.address,
       minBalance,
+      maxGas,
       limits,
     };
   })().catch((error) => {

@@ -9,7 +9,7 @@ const ACTIVE = 1;
 /** The chain reads the relay makes (any viem public client has them). */
 export type ChainReader = Pick<
   PublicClient,
-  "readContract" | "call" | "getBalance" | "getTransactionCount" | "waitForTransactionReceipt" | "getTransactionReceipt"
+  "readContract" | "call" | "estimateGas" | "getBalance" | "getTransactionCount" | "waitForTransactionReceipt" | "getTransactionReceipt"
 >;
 
 /** The governor's error for a revert, when the revert was one (anything else is an outage). */
@@ -40,9 +40,10 @@ function decodedRevert(error: unknown) {
  * the relayer spends a thing: the proposal is open, the voter held votes at its snapshot and has not
  * voted, and the exact transaction succeeds when simulated from the relayer (which is where a bad
  * signature, another proposal's signature or a spent nonce shows). Returns the refusal, or the
- * simulated request to send.
+ * simulated request to send. A vote that would use more than `maxGas` is refused: a contract
+ * wallet's signature check, or a huge signature, could otherwise make the relayer pay any amount.
  */
-export async function checkVote(client: ChainReader, governor: Address, relayer: Account, ballot: Ballot, signature: Hex) {
+export async function checkVote(client: ChainReader, governor: Address, relayer: Account, ballot: Ballot, signature: Hex, maxGas: bigint) {
   const { proposalId, voter } = ballot;
   const at = { address: governor, abi: coverageGovernorAbi } as const;
   const values = { proposal: proposalId.toString(), voter };
@@ -69,6 +70,8 @@ export async function checkVote(client: ChainReader, governor: Address, relayer:
   const data = castSignedVoteData(ballot, signature);
   try {
     await client.call({ account: relayer, to: governor, data });
+    const gas = await client.estimateGas({ account: relayer, to: governor, data });
+    if (gas > maxGas) return refusal(422, "relay.tooCostly", { gas: gas.toString(), max: maxGas.toString() });
     return { data, weight };
   } catch (error) {
     const revert = decodedRevert(error);

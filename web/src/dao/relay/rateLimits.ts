@@ -25,16 +25,27 @@ async function count(db: Kysely<Database>, key: string, windowSeconds: number) {
   return { count: row.count, left: Math.max(1, Number(row.left)) };
 }
 
-/** Counts a vote request against its voter's and its client's limits; every request counts, refused or not. */
-export async function countVoteRequest(db: Kysely<Database>, limits: RelayLimits, voter: string, ip: string): Promise<RateVerdict> {
-  const [byAddress, byIp] = await Promise.all([
-    count(db, `address:${voter.toLowerCase()}`, limits.windowSeconds),
-    count(db, `ip:${ip}`, limits.windowSeconds),
-  ]);
-  // Old windows are of no use: whoever comes by now and then clears them.
+/** Old windows are of no use: whoever comes by now and then clears them. */
+async function clearOldWindows(db: Kysely<Database>) {
   if (Math.random() < 0.02)
     await db.deleteFrom("relay_rate_limits").where("window_start", "<", sql<Date>`now() - interval '1 day'`).execute();
-  if (byAddress.count > limits.perAddress) return { allowed: false, by: "address", retryAfterSeconds: byAddress.left };
+}
+
+/** Counts a request against its client's limit: every request counts, refused or not. */
+export async function countClientRequest(db: Kysely<Database>, limits: RelayLimits, ip: string): Promise<RateVerdict> {
+  const byIp = await count(db, `ip:${ip}`, limits.windowSeconds);
+  await clearOldWindows(db);
   if (byIp.count > limits.perIp) return { allowed: false, by: "ip", retryAfterSeconds: byIp.left };
+  return { allowed: true, retryAfterSeconds: 0 };
+}
+
+/**
+ * Counts a vote the voter's own signature is good for against the voter's limit. Only such votes
+ * count: anyone can name any address, and requests that merely name a member must not use up
+ * that member's gasless votes.
+ */
+export async function countVoterRequest(db: Kysely<Database>, limits: RelayLimits, voter: string): Promise<RateVerdict> {
+  const byAddress = await count(db, `address:${voter.toLowerCase()}`, limits.windowSeconds);
+  if (byAddress.count > limits.perAddress) return { allowed: false, by: "address", retryAfterSeconds: byAddress.left };
   return { allowed: true, retryAfterSeconds: 0 };
 }

@@ -32,10 +32,12 @@ const schema = z.object({
   RELAY_MAX_PER_ADDRESS: whole(10, "requests"),
   RELAY_MAX_PER_IP: whole(30, "requests"),
   RELAY_RATE_WINDOW_SECONDS: whole(3_600, "seconds"),
+  /** The most gas one relayed vote may use (one with the longest reason, 1,000 Korean characters, uses about 212,000). */
+  RELAY_MAX_GAS: whole(500_000, "gas"),
 });
 
 export interface RelayLimits {
-  /** Requests one voter address may make per window, whatever their outcome. */
+  /** Votes one voter address may have relayed per window: counted only once their signature checks out. */
   perAddress: number;
   /** Requests one client IP may make per window. */
   perIp: number;
@@ -69,6 +71,7 @@ export function readRelayConfig(env: Record<string, string | undefined>, chainId
   return {
     relayer,
     minBalance: parseEther(settings.RELAY_MIN_BALANCE),
+    maxGas: BigInt(settings.RELAY_MAX_GAS),
     limits: {
       perAddress: settings.RELAY_MAX_PER_ADDRESS,
       perIp: settings.RELAY_MAX_PER_IP,

@@ -5,7 +5,7 @@ import { type ChainReader, checkVote } from "./checkVote.ts";
 import type { RelayLimits } from "./relayConfig.ts";
 import { claimVote, findVote, markSent, markSettled, type RelayedVote, ballotKey } from "./relayStore.ts";
 import { withRelayerLock } from "./relaySender.ts";
-import { countVoteRequest } from "./rateLimits.ts";
+import { countClientRequest, countVoterRequest, type RateVerdict } from "./rateLimits.ts";
 import { isRefusal, type Refusal, refusal } from "./refusal.ts";
 import { parseVoteRequest } from "./voteRequest.ts";
 
@@ -20,6 +20,8 @@ export interface VoteRelay {
   /** Undefined where the chain has no coverage DAO. */
   governor: Address | undefined;
   minBalance: bigint;
+  /** The most gas one relayed vote may cost the relayer (a voter's contract wallet decides what its signature check costs). */
+  maxGas: bigint;
   limits: RelayLimits;
 }
 
@@ -46,6 +48,16 @@ const progressOf = (vote: RelayedVote): VoteProgress => ({
 
 const refused = (why: Refusal, headers?: Record<string, string>) => ({ status: why.status, body: { error: why }, headers });
 
+const limited = (rate: RateVerdict) =>
+  refused(
+    refusal(429, rate.by === "address" ? "relay.rateLimitedAddress" : "relay.rateLimitedIp", {
+      minutes: Math.ceil(rate.retryAfterSeconds / 60),
+    }),
+    {
+      "Retry-After": String(rate.retryAfterSeconds),
+    },
+  );
+
 /**
  * Sends a member's signed vote, paying its gas, once every check has passed: at most one vote per
  * member and proposal (claimed in the database before it is sent), within the request limits, while
@@ -59,15 +71,14 @@ export async function relayVote(relay: VoteRelay, request: { body: unknown; ip: 
   if (isRefusal(parsed)) return refused(parsed);
   const { ballot, signature } = parsed;
   try {
-    const rate = await countVoteRequest(db, relay.limits, ballot.voter, request.ip);
-    if (!rate.allowed) {
-      const minutes = Math.ceil(rate.retryAfterSeconds / 60);
-      const key = rate.by === "address" ? "relay.rateLimitedAddress" : "relay.rateLimitedIp";
-      return refused(refusal(429, key, { minutes }), { "Retry-After": String(rate.retryAfterSeconds) });
-    }
+    const byClient = await countClientRequest(db, relay.limits, request.ip);
+    if (!byClient.allowed) return limited(byClient);
     if ((await publicClient.getBalance({ address: relayer.address })) < relay.minBalance) return refused(refusal(503, "relay.lowBalance"));
-    const checked = await checkVote(publicClient, governor, relayer, ballot, signature);
+    const checked = await checkVote(publicClient, governor, relayer, ballot, signature, relay.maxGas);
     if (isRefusal(checked)) return refused(checked);
+    // Counted only now that the simulation showed the voter signed it (anyone can name an address).
+    const byVoter = await countVoterRequest(db, relay.limits, ballot.voter);
+    if (!byVoter.allowed) return limited(byVoter);
 
     const claim = await claimVote(db, ballotKey(relay.chainId, governor, ballot), ballot, signature);
     if (!claim.claimed) return { status: 409, body: { ...progressOf(claim.vote), error: refusal(409, "relay.alreadyRelayed") } };
@@ -76,9 +87,19 @@ export async function relayVote(relay: VoteRelay, request: { body: unknown; ip: 
     try {
       hash = await withRelayerLock(db, relayer.address, async () => {
         // The nonce is read under the lock, so two servers never give two votes the same one; the
-        // gas estimate inside writeContract simulates again, so a vote cast meanwhile is not sent.
+        // gas is estimated again, so a vote cast meanwhile is not sent, and sent as the gas limit,
+        // so the transaction can never cost more than the cap it was checked against.
         const nonce = await publicClient.getTransactionCount({ address: relayer.address, blockTag: "pending" });
-        const sent = await relay.walletClient.sendTransaction({ account: relayer, chain: null, to: governor, data: checked.data, nonce });
+        const gas = await publicClient.estimateGas({ account: relayer, to: governor, data: checked.data });
+        if (gas > relay.maxGas) throw new Error(`the vote now needs ${gas} gas, over the relay's cap of ${relay.maxGas}`);
+        const sent = await relay.walletClient.sendTransaction({
+          account: relayer,
+          chain: null,
+          to: governor,
+          data: checked.data,
+          nonce,
+          gas,
+        });
         await markSent(db, id, relayer.address, sent);
         return sent;
       });

@@ -5,6 +5,7 @@ import type { Database } from "@/db/schema.ts";
 import type { StudioViewer } from "@/studio/studioAccess.ts";
 import { refuse, type StudioAnswer } from "@/studio/studioAnswer.ts";
 import { serverDatabase } from "../database.ts";
+import { readJsonAtMost } from "../readJsonBody.ts";
 import { SESSION_COOKIE } from "../session.ts";
 import { unavailableService } from "../serviceUnavailable.ts";
 import { isDatabaseOutage } from "@/db/isDatabaseOutage.ts";
@@ -27,13 +28,9 @@ export async function studioRoute(request: NextRequest, action: Action): Promise
     if (!viewer) {
       answer = refuse(403, "studio.error.signIn");
     } else {
-      const length = Number(request.headers.get("content-length") ?? 0);
-      if (length > MAX_BODY_BYTES) {
-        answer = refuse(413, "studio.error.tooLarge");
-      } else {
-        const body = request.method === "GET" ? null : await request.json().catch(() => null);
-        answer = await action(await serverDatabase(), viewer, body);
-      }
+      // Read no further than the limit: a chunked body states no content-length.
+      const body = request.method === "GET" ? { ok: true as const, value: null } : await readJsonAtMost(request, MAX_BODY_BYTES);
+      answer = body.ok ? await action(await serverDatabase(), viewer, body.value) : refuse(413, "studio.error.tooLarge");
     }
   } catch (error) {
     if (!unavailableService(error) && !isDatabaseOutage(error)) throw error;

@@ -23,6 +23,8 @@ async function draftPage(id: string) {
   const { locale, t } = await serverTranslator();
   const { viewer, db } = await studioPageContext();
   const answer = viewer ? await getDraft(db, viewer, id) : null;
+  const draft = answer?.status === 200 ? (answer.body.draft as EditorDraft & { published_article_id: string | null }) : null;
+  const published = draft?.state === "published" ? draft.published_article_id : null;
   return (
     <>
       <p>
@@ -53,6 +55,15 @@ async function draftPage(id: string) {
           comments={answer.body.comments as Comment[]}
           gatewayUrl={serverConfig().publicGatewayUrl}
         />
+      )}
+      {published && (
+        // Also what the publish panel shows once it refreshes this page (the draft is no longer in review).
+        <p role="status" data-testid="publish-done">
+          {t("studio.publish.done", { id: published })}{" "}
+          <Link href={`/articles/${published}`} data-testid="publish-live-link">
+            {t("studio.publish.readLive")}
+          </Link>
+        </p>
       )}
       {viewer?.isEditor && answer?.status === 200 && (answer.body.draft as EditorDraft).state === "in_review" && (
         <StudioPublishIsland setup={walletSetupFor(locale)} draftId={id} />

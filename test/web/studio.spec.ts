@@ -337,9 +337,10 @@ test("an editor publishes a reviewed Korean draft from the page; readers see it,
   await page.goto(`/studio/drafts/${id}`);
   await expect(page.getByTestId("read-only")).toContainText("발행됨");
   const articleId = Number(countBefore + 1n);
-  const live = await fetch(`${stack.siteUrl}/articles/${PUBLISHED.slug}`);
-  expect(live.status).toBe(200);
-  expect(await live.text()).not.toContain(PUBLISHED.premium);
+  // The article page may still remember "no such article" for a moment after the front page lists it.
+  const livePage = () => fetch(`${stack.siteUrl}/articles/${PUBLISHED.slug}`);
+  await expect.poll(async () => (await livePage()).status, { timeout: 15_000 }).toBe(200);
+  expect(await (await livePage()).text()).not.toContain(PUBLISHED.premium);
 
   // A reader with a level-1 pass reads the premium part.
   const reader = testAccount(15);

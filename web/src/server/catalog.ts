@@ -96,7 +96,8 @@ export async function rememberingLast<value>(
   const last = lastAnswers.get(key);
   const age = last ? Date.now() - last.at : Number.POSITIVE_INFINITY;
   if (last && age < freshMs) return { value: last.value as value, stale: false };
-  if (last && freshMs > 0 && age < SERVE_WHILE_REFRESHING_MS) {
+  // Not for "none": an article just published must not stay unknown for a second longer.
+  if (last && last.value !== undefined && freshMs > 0 && age < SERVE_WHILE_REFRESHING_MS) {
     // A failed refresh leaves the last answer in place; the next request past a second asks again.
     askOnce(key, ask).catch(() => {});
     return { value: last.value as value, stale: false };

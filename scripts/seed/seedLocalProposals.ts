@@ -5,7 +5,7 @@
 // it only adds a fresh active proposal when none is pending or active.
 // Run by `npm start` after the articles: node scripts/seed/seedLocalProposals.ts
 import { join } from "node:path";
-import { formatEther, parseEther, type WalletClient } from "viem";
+import { formatEther, getContract, parseEther, type WalletClient } from "viem";
 import { loadArticleSource } from "../../web/src/content/loadArticleSource.ts";
 import { castVote, executeProposal, proposeCoverage, queueProposal } from "../../web/src/contracts/writes.ts";
 import { proposalDescription } from "../../web/src/dao/proposalDescription.ts";
@@ -73,13 +73,13 @@ const desk = deployed.CoverageDesk.address;
 const [editor, second, , third] = wallets;
 
 const send = (wallet: WalletClient, call: Parameters<typeof sendContractWrite>[2]) => sendContractWrite(publicClient, wallet, call);
-const read = <T>(functionName: string, args: unknown[] = []) =>
-  publicClient.readContract({ address: governor, abi: coverageGovernorAbi, functionName, args } as never) as Promise<T>;
+// Typed reads of the governor (viem checks each function name and its arguments).
+const governorReads = getContract({ address: governor, abi: coverageGovernorAbi, client: publicClient }).read;
 async function advance(seconds: number) {
   await publicClient.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
   await publicClient.request({ method: "evm_mine" as never, params: [] as never });
 }
-const [votingDelay, votingPeriod] = [Number(await read<bigint>("votingDelay")), Number(await read<bigint>("votingPeriod"))];
+const [votingDelay, votingPeriod] = [Number(await governorReads.votingDelay()), Number(await governorReads.votingPeriod())];
 
 /** Uploads the proposal's Markdown, proposes its commission and returns the new proposal's id. */
 async function propose(proposer: WalletClient, seed: Omit<SeedProposal, "outcome">) {
@@ -88,10 +88,10 @@ async function propose(proposer: WalletClient, seed: Omit<SeedProposal, "outcome
   const { timestamp } = await publicClient.getBlock();
   const terms = { topicCid: cid.toString(), bounty: parseEther(seed.bounty), deadline: Number(timestamp) + 30 * DAY };
   await send(proposer, proposeCoverage(governor, desk, terms, proposalDescription(seed.title, cid.toString())));
-  return read<bigint>("proposalCount");
+  return governorReads.proposalCount();
 }
 
-const count = await read<bigint>("proposalCount");
+const count = await governorReads.proposalCount();
 if (count === 0n) {
   const ids: bigint[] = [];
   for (const [i, seed] of PROPOSALS.entries()) ids.push(await propose([second, third][i % 2], seed));
@@ -141,9 +141,9 @@ if (count === 0n) {
 }
 
 // An active proposal, so a member always has something to vote on.
-const total = await read<bigint>("proposalCount");
+const total = await governorReads.proposalCount();
 let open = false;
-for (let id = 1n; id <= total; id++) open ||= [PENDING, ACTIVE].includes(Number(await read<number>("state", [id])));
+for (let id = 1n; id <= total; id++) open ||= [PENDING, ACTIVE].includes(Number(await governorReads.state([id])));
 if (!open) {
   const id = await propose(third, FRESH);
   await advance(votingDelay + 1);
@@ -152,8 +152,8 @@ if (!open) {
 
 const states = ["pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed"];
 console.log("Coverage proposals:");
-for (let id = 1n; id <= (await read<bigint>("proposalCount")); id++) {
-  console.log(`  #${id} ${states[Number(await read<number>("state", [id]))]}`);
+for (let id = 1n; id <= (await governorReads.proposalCount()); id++) {
+  console.log(`  #${id} ${states[Number(await governorReads.state([id]))]}`);
 }
 console.log(`Treasury: ${formatEther(await publicClient.getBalance({ address: deployed.TimelockController.address }))} ETH`);
 process.exit(0);

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { getContract } from "viem";
 import { coverageGovernorAbi, deploymentOn, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
 import { cidOfBytes } from "../../web/src/ipfs/cidOfBytes.ts";
 import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
@@ -28,8 +29,8 @@ test.beforeAll(async ({ browser }) => {
 });
 
 const shot = (name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-const read = <T>(functionName: string, args: unknown[] = []) =>
-  stack.publicClient.readContract({ address: governor, abi: coverageGovernorAbi, functionName, args } as never) as Promise<T>;
+// Typed reads of the governor (viem checks each function name and its arguments).
+const governorReads = getContract({ address: governor, abi: coverageGovernorAbi, client: stack.publicClient }).read;
 
 /** Connects the test wallet (unless wagmi reconnected it) and signs in, as /dao/new asks. */
 async function connectAndSignIn(on: Page) {
@@ -117,7 +118,7 @@ test("someone without votes is told why they cannot propose, and cannot store a 
 });
 
 test("a member proposes coverage, seeing the action before signing", async () => {
-  const before = await read<bigint>("proposalCount");
+  const before = await governorReads.proposalCount();
   await page.goto("/dao/new");
   await connectAndSignIn(page);
   await page.getByLabel("Topic").fill(TOPIC);
@@ -131,7 +132,7 @@ test("a member proposes coverage, seeing the action before signing", async () =>
   await page.getByTestId("store-description").click();
   await page.getByTestId("submit-proposal").click();
   await expect(page.getByTestId("proposed")).toBeVisible();
-  proposalId = await read<bigint>("proposalCount");
+  proposalId = await governorReads.proposalCount();
   expect(proposalId).toBe(before + 1n);
   await shot("2-proposed");
 });
@@ -141,7 +142,7 @@ test("votes without paying gas once voting opens: signs a ballot with a reason, 
   await reloadUntil(path, () => expect(page.getByRole("heading", { level: 1 })).toContainText(TOPIC));
   await expect(page.getByTestId("proposal-state")).toHaveText("Pending");
   await expect(page.getByTestId("dry-run")).toContainText("Would succeed");
-  await advanceChainTime(Number(await read<bigint>("votingDelay")) + 1);
+  await advanceChainTime(Number(await governorReads.votingDelay()) + 1);
   await page.reload();
   await expect(page.getByTestId("proposal-state")).toHaveText("Voting");
   const balanceBefore = await stack.publicClient.getBalance({ address: MEMBER });
@@ -158,7 +159,7 @@ test("votes without paying gas once voting opens: signs a ballot with a reason, 
 
 test("once time passes, queues and executes it from the page, and the commission appears", async () => {
   const path = `/dao/proposals/${proposalId}`;
-  await advanceChainTime(Number(await read<bigint>("votingPeriod")) + 1);
+  await advanceChainTime(Number(await governorReads.votingPeriod()) + 1);
   await page.goto(path);
   await expect(page.getByTestId("proposal-state")).toHaveText("Passed");
   await page.getByTestId("queue-proposal").click();

@@ -1,14 +1,23 @@
 // The web app as the stack runs it: Next's own request handler (the one `next start` runs) in a
 // plain Node HTTP server, for the one thing Next cannot do: answer a page that could not be built
-// because the chain, IPFS or the database is down as a 503 (see src/server/pageOutcome.ts).
+// because the chain, IPFS or the database is down as a 503 (see src/server/pageOutcome.ts), and
+// the page cache that answers anonymous readers' page views (src/server/pageCache).
 import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { port } from "./src/config/envSchemas.ts";
 import { readEnv } from "./src/config/readEnv.ts";
 import { type PageOutcome, RETRY_AFTER_SECONDS, trackPageOutcome } from "./src/server/pageOutcome.ts";
+import { createCachedPageServer } from "./src/server/pageCache/cachedPageServer.ts";
+import { pageCacheKey } from "./src/server/pageCache/pageCacheKey.ts";
 
-const settings = z.object({ WEB_PORT: port(3000), WEB_HOSTNAME: z.string().default("127.0.0.1") });
-const { WEB_PORT, WEB_HOSTNAME } = readEnv(settings, process.env, "Bad web server settings");
+const settings = z.object({
+  WEB_PORT: port(3000),
+  WEB_HOSTNAME: z.string().default("127.0.0.1"),
+  /** How long an anonymous page view is answered from the last render; 0 renders every view. */
+  WEB_PAGE_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+});
+const { WEB_PORT, WEB_HOSTNAME, WEB_PAGE_CACHE_MS } = readEnv(settings, process.env, "Bad web server settings");
 
 // As `next start` does, before Next and React load: their production builds, whatever the caller set.
 Object.assign(process.env, { NODE_ENV: "production" });
@@ -27,9 +36,26 @@ function answerOutagesAs503(res: ServerResponse, outcome: PageOutcome) {
   } as ServerResponse["writeHead"];
 }
 
-createServer((req, res) =>
+const nextAnswers = (req: Parameters<typeof handle>[0], res: ServerResponse) =>
   trackPageOutcome((outcome) => {
     answerOutagesAs503(res, outcome);
     return handle(req, res);
-  }),
-).listen(WEB_PORT, WEB_HOSTNAME, () => console.log(`The web app is listening on http://${WEB_HOSTNAME}:${WEB_PORT}`));
+  });
+
+const server = createServer((req, res) => {
+  const key = WEB_PAGE_CACHE_MS > 0 && !pages.isOwnRender(req) ? pageCacheKey(req) : null;
+  if (key === null) return nextAnswers(req, res);
+  // Should the render request itself fail (the server overloaded), Next answers this one directly.
+  pages.serve(key, req, res).catch(() => nextAnswers(req, res));
+});
+const pages = createCachedPageServer({
+  origin: () => {
+    // Listening on every interface: loopback reaches it. Otherwise the one address it listens on.
+    const { address, port } = server.address() as AddressInfo;
+    const host = address === "0.0.0.0" || address === "::" ? "127.0.0.1" : address.includes(":") ? `[${address}]` : address;
+    return `http://${host}:${port}`;
+  },
+  freshMs: WEB_PAGE_CACHE_MS,
+  staleMs: 4 * WEB_PAGE_CACHE_MS,
+});
+server.listen(WEB_PORT, WEB_HOSTNAME, () => console.log(`The web app is listening on http://${WEB_HOSTNAME}:${WEB_PORT}`));

@@ -5,7 +5,9 @@
 // - publish_ms: one `npm run publish:article` of a real article, as its own log times it;
 // - fresh_server_first_page_ms: a new web server's first front page (cold caches);
 // - front_p50_ms, front_p99_ms, front_rps, front_non_200: the front page under autocannon,
-//   10 connections for 10 s;
+//   10 connections for 10 s, as readers get it (the web server's page cache on);
+// - front_render_p50_ms, front_render_p99_ms, front_render_rps: the same with the page cache off,
+//   every view rendered from the index: what the page cache stands in front of;
 // - article_p99_ms: article pages of random bench articles, same load;
 // - chain_calls_per_page_view, ipfs_fetches_per_page_view: what an anonymous view of those pages
 //   cost, counted by proxies in front of the chain RPC and the IPFS gateway;
@@ -93,6 +95,7 @@ async function measurePages() {
     );
     const views = front.total + article.total;
     return {
+      ...(await measureRenders()),
       front_p50_ms: front.p50,
       front_p99_ms: front.p99,
       front_rps: front.rps,
@@ -107,6 +110,18 @@ async function measurePages() {
     server.stop();
     await chainProxy.stop();
     await gatewayProxy.stop();
+  }
+}
+
+/** The front page with the page cache off: every view rendered (from the index). */
+async function measureRenders() {
+  const server = await startFreshWebServer(stack, stack.rpcUrl, stack.ipfsGateway, 0);
+  try {
+    await load(server.url, () => "/"); // warm
+    const front = await load(server.url, () => "/");
+    return { front_render_p50_ms: front.p50, front_render_p99_ms: front.p99, front_render_rps: front.rps };
+  } finally {
+    server.stop();
   }
 }
 
@@ -137,12 +152,14 @@ try {
     const listedIn = await waitUntilListed(benchSlugs);
     console.log(`  every article listed by the index ${listedIn} s after the last block`);
     const lines = await publishWithCli([ARTICLE, `--title=Scale bench at ${size}`, `--slug=scale-bench-${size}`], stack);
+    for (const line of lines) if (/^\[[\d.]+s\]/.test(line)) console.log(`  publish: ${line}`);
     const published = lines.find((line) => /\] Published article/.test(line));
     const publishMs = published ? Math.round(Number(/^\[([\d.]+)s\]/.exec(published)![1]) * 1000) : Number.NaN;
     const figures = { ...(await measurePages()), publish_ms: publishMs, index_listed_all_s: listedIn };
     results.sizes[String(size)] = figures;
     console.log(
       `  front page ${figures.front_rps} req/s, p50 ${figures.front_p50_ms} ms, p99 ${figures.front_p99_ms} ms (${figures.front_non_200} not 200);` +
+        ` rendering every view: ${figures.front_render_rps} req/s, p99 ${figures.front_render_p99_ms} ms;` +
         ` article p99 ${figures.article_p99_ms} ms; first page of a fresh server ${figures.fresh_server_first_page_ms} ms;` +
         ` ${figures.chain_calls_per_page_view} chain calls and ${figures.ipfs_fetches_per_page_view} IPFS fetches a view; publish ${publishMs} ms`,
     );

@@ -8,8 +8,9 @@ const root = join(import.meta.dirname, "../../..");
 /**
  * A new web server process from the stack's production build, reaching the chain and the IPFS
  * gateway through `chainUrl` and `gatewayUrl` (counting proxies), started cold: its caches empty.
+ * `pageCacheMs` overrides its page cache (0: every page view rendered).
  */
-export async function startFreshWebServer(stack: LocalStack, chainUrl: string, gatewayUrl: string) {
+export async function startFreshWebServer(stack: LocalStack, chainUrl: string, gatewayUrl: string, pageCacheMs?: number) {
   const port = await choosePort(0);
   const child: ChildProcess = spawn(process.execPath, [join(root, "web/server.ts")], {
     env: {
@@ -19,6 +20,7 @@ export async function startFreshWebServer(stack: LocalStack, chainUrl: string, g
       IPFS_GATEWAY_URL: gatewayUrl,
       WEB_PORT: String(port),
       WEB_HOSTNAME: "127.0.0.1",
+      ...(pageCacheMs === undefined ? {} : { WEB_PAGE_CACHE_MS: String(pageCacheMs) }),
     },
     stdio: "ignore",
     detached: true,

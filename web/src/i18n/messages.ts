@@ -7,6 +7,7 @@ import { GATE_MESSAGES } from "./gateMessages.ts";
 import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
 import { RELAY_MESSAGES } from "./relayMessages.ts";
 import { RELAY_GAS_MESSAGES } from "./relayGasMessages.ts";
+import { type Locale, LOCALES } from "./locales.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
 import { STUDIO_PUBLISH_MESSAGES } from "./studioPublishMessages.ts";
 
@@ -234,8 +235,7 @@ const ko: Record<MessageKey, string> = {
   ...STUDIO_PUBLISH_MESSAGES.ko,
 };
 
-export const LOCALES = ["en", "ko"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale };
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, ko };
 
 export { format };

@@ -1,19 +1,14 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { LOCALES, type Locale, translator } from "@/i18n/messages.ts";
+import { localeOf } from "@/i18n/locales.ts";
+import { type Locale, translator } from "@/i18n/messages.ts";
+import { LOCALE_COOKIE } from "./cookieNames.ts";
 
-export const LOCALE_COOKIE = "topnftpost_lang";
+export { LOCALE_COOKIE };
 
 /** The reader's language: their choice (a cookie), else the browser's Accept-Language, else English. */
 export async function currentLocale(): Promise<Locale> {
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (LOCALES.includes(chosen as Locale)) return chosen as Locale;
-  const accepted = (await headers()).get("accept-language") ?? "";
-  for (const part of accepted.split(",")) {
-    const tag = part.split(";")[0].trim().toLowerCase().slice(0, 2);
-    if (LOCALES.includes(tag as Locale)) return tag as Locale;
-  }
-  return "en";
+  return localeOf((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
 }
 
 export async function serverTranslator() {

@@ -6,7 +6,7 @@ import { serverConfig } from "./serverConfig.ts";
 import { sessionSecret } from "./sessionSecret.ts";
 import { sessionStore } from "./stores/serverStores.ts";
 
-export const SESSION_COOKIE = "topnftpost_session";
+export { SESSION_COOKIE } from "./cookieNames.ts";
 
 export interface Session {
   /** The token's id (`jti`): what a logout revokes. */

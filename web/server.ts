@@ -56,6 +56,6 @@ const pages = createCachedPageServer({
     return `http://${host}:${port}`;
   },
   freshMs: WEB_PAGE_CACHE_MS,
-  staleMs: 4 * WEB_PAGE_CACHE_MS,
+  staleMs: 2 * WEB_PAGE_CACHE_MS,
 });
 server.listen(WEB_PORT, WEB_HOSTNAME, () => console.log(`The web app is listening on http://${WEB_HOSTNAME}:${WEB_PORT}`));

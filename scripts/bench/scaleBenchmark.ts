@@ -3,6 +3,8 @@
 // publication is filled with free articles straight through the contracts and IPFS
 // (scale/bulkPublish.ts), then:
 // - publish_ms: one `npm run publish:article` of a real article, as its own log times it;
+// - front_page_shows_published_ms: from the CLI's "Published article" (its block mined) until the
+//   stack's front page, reloaded every 25 ms, lists it (index, caches and page cache together);
 // - fresh_server_first_page_ms: a new web server's first front page (cold caches);
 // - front_p50_ms, front_p99_ms, front_rps, front_non_200: the front page under autocannon,
 //   10 connections for 10 s, as readers get it (the web server's page cache on);
@@ -25,9 +27,9 @@ import { foundry } from "viem/chains";
 import { LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
 import { createIndexReader } from "../../web/src/indexer/createIndexReader.ts";
 import { ipfsClient } from "../../web/src/ipfs/ipfsEndpoints.ts";
-import { publishWithCli } from "../../test/web/publishCli.ts";
 import { startLocalStack } from "../stack/localStack.ts";
 import { bulkPublish } from "./scale/bulkPublish.ts";
+import { publishAndWatchFrontPage } from "./scale/publishAndWatchFrontPage.ts";
 import { startCountingProxy } from "./scale/countingProxy.ts";
 import { startFreshWebServer } from "./scale/freshWebServer.ts";
 
@@ -151,17 +153,27 @@ try {
     console.log(`\n${size} articles on chain (${Math.round((Date.now() - started) / 1000)} s)`);
     const listedIn = await waitUntilListed(benchSlugs);
     console.log(`  every article listed by the index ${listedIn} s after the last block`);
-    const lines = await publishWithCli([ARTICLE, `--title=Scale bench at ${size}`, `--slug=scale-bench-${size}`], stack);
+    const title = `Scale bench at ${size}`;
+    const { lines, frontPageShowsItMs } = await publishAndWatchFrontPage(
+      [ARTICLE, `--title=${title}`, `--slug=scale-bench-${size}`],
+      title,
+      stack,
+    );
     for (const line of lines) if (/^\[[\d.]+s\]/.test(line)) console.log(`  publish: ${line}`);
     const published = lines.find((line) => /\] Published article/.test(line));
     const publishMs = published ? Math.round(Number(/^\[([\d.]+)s\]/.exec(published)![1]) * 1000) : Number.NaN;
-    const figures = { ...(await measurePages()), publish_ms: publishMs, index_listed_all_s: listedIn };
+    const figures = {
+      ...(await measurePages()),
+      publish_ms: publishMs,
+      front_page_shows_published_ms: frontPageShowsItMs,
+      index_listed_all_s: listedIn,
+    };
     results.sizes[String(size)] = figures;
     console.log(
       `  front page ${figures.front_rps} req/s, p50 ${figures.front_p50_ms} ms, p99 ${figures.front_p99_ms} ms (${figures.front_non_200} not 200);` +
         ` rendering every view: ${figures.front_render_rps} req/s, p99 ${figures.front_render_p99_ms} ms;` +
         ` article p99 ${figures.article_p99_ms} ms; first page of a fresh server ${figures.fresh_server_first_page_ms} ms;` +
-        ` ${figures.chain_calls_per_page_view} chain calls and ${figures.ipfs_fetches_per_page_view} IPFS fetches a view; publish ${publishMs} ms`,
+        ` ${figures.chain_calls_per_page_view} chain calls and ${figures.ipfs_fetches_per_page_view} IPFS fetches a view; publish ${publishMs} ms, on the front page ${frontPageShowsItMs} ms after its block`,
     );
   }
 } finally {

@@ -18,11 +18,13 @@ try {
   // Validation first: a bad file fails before anything touches IPFS or the chain.
   const source = await loadArticleSource(file, overrides);
   const content = await connectContent(network);
+  log(`Connected to chain ${content.chainId}`);
   await content.ipfs.version().catch((error: Error) => {
     throw new Error(
       `The IPFS API at ${content.ipfsApiUrl} did not answer (${error.message}); start it with \`npm run ipfs\` or \`npm start\`.`,
     );
   });
+  log(`Connected to IPFS at ${content.ipfsApiUrl}`);
   const db = await connectPublishDatabase();
   const context = { ...content, db, masterKey: content.keyring.current, log };
   if (abandon) {

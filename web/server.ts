@@ -8,6 +8,7 @@ import { z } from "zod";
 import { port } from "./src/config/envSchemas.ts";
 import { readEnv } from "./src/config/readEnv.ts";
 import { type PageOutcome, RETRY_AFTER_SECONDS, trackPageOutcome } from "./src/server/pageOutcome.ts";
+import { CLIENT_IP_HEADER, clientAddressOf } from "./src/server/clientAddress.ts";
 import { createCachedPageServer } from "./src/server/pageCache/cachedPageServer.ts";
 import { pageCacheKey } from "./src/server/pageCache/pageCacheKey.ts";
 
@@ -16,8 +17,10 @@ const settings = z.object({
   WEB_HOSTNAME: z.string().default("127.0.0.1"),
   /** How long an anonymous page view is answered from the last render; 0 renders every view. */
   WEB_PAGE_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  /** How many proxies in front of this server append to X-Forwarded-For (0: none, use the socket). */
+  WEB_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 });
-const { WEB_PORT, WEB_HOSTNAME, WEB_PAGE_CACHE_MS } = readEnv(settings, process.env, "Bad web server settings");
+const { WEB_PORT, WEB_HOSTNAME, WEB_PAGE_CACHE_MS, WEB_TRUSTED_PROXIES } = readEnv(settings, process.env, "Bad web server settings");
 
 // As `next start` does, before Next and React load: their production builds, whatever the caller set.
 Object.assign(process.env, { NODE_ENV: "production" });
@@ -43,6 +46,7 @@ const nextAnswers = (req: Parameters<typeof handle>[0], res: ServerResponse) =>
   });
 
 const server = createServer((req, res) => {
+  req.headers[CLIENT_IP_HEADER] = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], WEB_TRUSTED_PROXIES);
   const key = WEB_PAGE_CACHE_MS > 0 && !pages.isOwnRender(req) ? pageCacheKey(req) : null;
   if (key === null) return nextAnswers(req, res);
   // Should the render request itself fail (the server overloaded), Next answers this one directly.

@@ -3,6 +3,7 @@ import { createWalletClient, http } from "viem";
 import { readRelayConfig } from "@/dao/relay/relayConfig.ts";
 import type { VoteRelay } from "@/dao/relay/relayVote.ts";
 import { deploymentOn } from "@/generated/contracts.ts";
+import { CLIENT_IP_HEADER } from "./clientAddress.ts";
 import { serverDatabase } from "./database.ts";
 import { chainClient } from "./publication.ts";
 import { serverConfig } from "./serverConfig.ts";
@@ -31,15 +32,5 @@ export function serverVoteRelay() {
   }));
 }
 
-/**
- * The client's address as the nearest proxy saw it: the last X-Forwarded-For entry (a client can
- * prepend anything, not append), which Next sets from the socket when no proxy did.
- */
-export function clientIp(headers: Headers) {
-  const forwarded = headers
-    .get("x-forwarded-for")
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? "unknown";
-}
+/** The client's address, as web/server.ts worked it out (see clientAddress.ts). */
+export const clientIp = (headers: Headers) => headers.get(CLIENT_IP_HEADER) ?? "unknown";

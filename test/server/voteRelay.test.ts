@@ -175,6 +175,42 @@ describe("gasless votes through the relay", () => {
     });
   });
 
+  it("marks a vote whose transaction the chain lost as dropped, and lets the member send the same signature again", async () => {
+    const relay = server({ droppedAfterSeconds: 0 });
+    const proposalId = await chain.propose("Relay: a dropped transaction");
+    await chain.openVoting();
+    const body = await signedVote(carol, { proposalId, support: VOTE_SUPPORT.for, reason: "Sent twice, counted once." });
+    await chain.testClient.setAutomine(false);
+    let sent: VoteProgress;
+    try {
+      sent = progressOf(await relayVote(relay, { body, ip: freshIp() }));
+      // What a node restart or a full mempool does to a pending transaction.
+      await chain.testClient.dropTransaction({ hash: sent.transactionHash as Hash });
+    } finally {
+      await chain.testClient.setAutomine(true);
+    }
+    expect(await voteProgress(relay, sent.id)).toMatchObject({ state: "failed", failure: "dropped" });
+    const again = progressOf(await relayVote(relay, { body, ip: freshIp() }));
+    expect((await settled(relay, again.id)).state).toBe("confirmed");
+    expect(await chain.dao.governor.read.proposalVotes([proposalId])).toEqual([0n, 3n, 0n]);
+  });
+
+  it("keeps a sent vote whose transaction is still pending as sent", async () => {
+    const relay = server({ droppedAfterSeconds: 0 });
+    const proposalId = await chain.propose("Relay: a pending transaction");
+    await chain.openVoting();
+    await chain.testClient.setAutomine(false);
+    try {
+      const sent = progressOf(
+        await relayVote(relay, { body: await signedVote(bob, { proposalId, support: VOTE_SUPPORT.against, reason: "" }), ip: freshIp() }),
+      );
+      expect(await voteProgress(relay, sent.id)).toMatchObject({ state: "sent", failure: null });
+    } finally {
+      await chain.testClient.setAutomine(true);
+    }
+    await chain.testClient.mine({ blocks: 1 });
+  });
+
   it("refuses a signature made for another proposal", async () => {
     const signedFor = await chain.propose("Relay: the proposal Bob signed for");
     const postedTo = await chain.propose("Relay: the proposal the signature is posted to");

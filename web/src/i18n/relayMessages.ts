@@ -35,6 +35,7 @@ export const RELAY_MESSAGES = {
     "vote.sent": "Vote sent; waiting for a block…",
     "vote.confirmed": "Your vote is on chain.",
     "vote.failed": "The vote did not go through: {reason}",
+    "vote.dropped": "The vote's transaction was lost before it was mined. Press the button again to send the same vote.",
     "vote.transaction": "Transaction",
   },
   ko: {
@@ -73,6 +74,7 @@ export const RELAY_MESSAGES = {
     "vote.sent": "투표를 보냈습니다. 블록을 기다리는 중…",
     "vote.confirmed": "투표가 체인에 기록되었습니다.",
     "vote.failed": "투표가 처리되지 않았습니다: {reason}",
+    "vote.dropped": "투표 트랜잭션이 블록에 담기기 전에 사라졌습니다. 버튼을 다시 눌러 같은 투표를 보내세요.",
     "vote.transaction": "트랜잭션",
   },
 } as const satisfies Record<"en" | "ko", Record<string, string>>;

@@ -112,7 +112,8 @@ export function GaslessVoteForm(props: { governor: Address; proposalId: bigint |
           {progress?.state === "queued" && t["vote.queued"]}
           {progress?.state === "sent" && t["vote.sent"]}
           {progress?.state === "confirmed" && t["vote.confirmed"]}
-          {progress?.state === "failed" && format(t["vote.failed"], { reason: progress.failure ?? "" })}
+          {progress?.state === "failed" &&
+            (progress.failure === "dropped" ? t["vote.dropped"] : format(t["vote.failed"], { reason: progress.failure ?? "" }))}
           {progress?.transactionHash && (
             <>
               {" "}

@@ -9,7 +9,14 @@ const ACTIVE = 1;
 /** The chain reads the relay makes (any viem public client has them). */
 export type ChainReader = Pick<
   PublicClient,
-  "readContract" | "call" | "estimateGas" | "getBalance" | "getTransactionCount" | "waitForTransactionReceipt" | "getTransactionReceipt"
+  | "readContract"
+  | "call"
+  | "estimateGas"
+  | "getBalance"
+  | "getTransactionCount"
+  | "waitForTransactionReceipt"
+  | "getTransactionReceipt"
+  | "getTransaction"
 >;
 
 /** The governor's error for a revert, when the revert was one (anything else is an outage). */

@@ -83,6 +83,21 @@ export async function markSettled(
     .execute();
 }
 
+/**
+ * Marks a sent vote failed as "dropped" once its transaction has been unknown to the chain for
+ * `graceSeconds` after it was sent (a node restart or a full mempool lost it): the member may then
+ * send the same signature again, since a failed vote can be claimed again.
+ */
+export async function markDropped(db: Kysely<Database>, id: string, graceSeconds: number) {
+  await db
+    .updateTable("relayed_votes")
+    .set({ state: "failed", failure: "dropped", updated_at: sql`now()` })
+    .where("id", "=", id)
+    .where("state", "=", "sent")
+    .where("updated_at", "<=", sql<Date>`now() - make_interval(secs => ${graceSeconds})`)
+    .execute();
+}
+
 export async function findVote(db: Kysely<Database>, id: string) {
   return db.selectFrom("relayed_votes").select(COLUMNS).where("id", "=", id).executeTakeFirst();
 }

@@ -3,7 +3,7 @@ import type { Account, Address, Hash, WalletClient } from "viem";
 import type { Database } from "../../db/schema.ts";
 import { type ChainReader, checkVote } from "./checkVote.ts";
 import type { RelayLimits } from "./relayConfig.ts";
-import { claimVote, findVote, markSent, markSettled, type RelayedVote, ballotKey } from "./relayStore.ts";
+import { claimVote, findVote, markDropped, markSent, markSettled, type RelayedVote, ballotKey } from "./relayStore.ts";
 import { withRelayerLock } from "./relaySender.ts";
 import { countClientRequest, countVoterRequest, type RateVerdict } from "./rateLimits.ts";
 import { isRefusal, type Refusal, refusal } from "./refusal.ts";
@@ -23,7 +23,11 @@ export interface VoteRelay {
   /** The most gas one relayed vote may cost the relayer (a voter's contract wallet decides what its signature check costs). */
   maxGas: bigint;
   limits: RelayLimits;
+  /** How long a sent vote's transaction may be unknown to the chain before it counts as dropped (default 60 s). */
+  droppedAfterSeconds?: number;
 }
+
+const DROPPED_AFTER_SECONDS = 60;
 
 /** The progress the page polls. */
 export interface VoteProgress {
@@ -131,6 +135,14 @@ export async function voteProgress(relay: VoteRelay, id: string): Promise<VotePr
     const receipt = await relay.publicClient.getTransactionReceipt({ hash: vote.transaction_hash as Hash }).catch(() => null);
     if (receipt) {
       await markSettled(relay.db, id, receipt.status === "success" ? { state: "confirmed" } : { state: "failed", failure: "reverted" });
+      return progressOf((await findVote(relay.db, id))!);
+    }
+    const unknown = await relay.publicClient.getTransaction({ hash: vote.transaction_hash as Hash }).then(
+      () => false,
+      (error: Error) => error.name === "TransactionNotFoundError",
+    );
+    if (unknown) {
+      await markDropped(relay.db, id, relay.droppedAfterSeconds ?? DROPPED_AFTER_SECONDS);
       return progressOf((await findVote(relay.db, id))!);
     }
   }

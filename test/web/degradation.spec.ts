@@ -140,7 +140,7 @@ test("with the database down, a page that needs the reader's session is a 503 sa
       ["en", "The database did not answer, so you cannot sign in"],
       ["ko", "데이터베이스가 응답하지 않아 지금은 로그인할 수 없습니다"],
     ]) {
-      const signed = await signInMessage(testAccount(4).account, { baseUrl: server.url, chainId: LOCAL_CHAIN_ID });
+      const signed = await signInMessage(testAccount(4).account, { baseUrl: server.url, siteUrl: stack.siteUrl, chainId: LOCAL_CHAIN_ID });
       const response = await fetch(`${server.url}/api/auth/verify`, {
         method: "POST",
         headers: { "content-type": "application/json", "accept-language": language },

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { zeroAddress } from "viem";
 import { articleEditionsAbi, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
@@ -77,6 +78,12 @@ test("after a collect, /studio shows one sold, fewer editions left and the write
   });
   expect((await stack.publicClient.waitForTransactionReceipt({ hash: collected })).status).toBe("success");
 
+  // The index's own answer (the query /studio reads): the sale, and the writer's 90% share (no referrer).
+  const share = (PRICE * 9_000n) / 10_000n;
+  const indexed = async () =>
+    ((await (await fetch(`${stack.indexerUrl}/accounts/${writer}/sales?ids=${articleId}`)).json()) as { minted: string; due: string }[])[0];
+  await expect.poll(indexed, { timeout: 30_000 }).toEqual(expect.objectContaining({ minted: "1", due: share.toString() }));
+
   const context = await browser.newContext({ baseURL: stack.siteUrl, locale: "en-US" });
   const [name, value] = writerCookie.split(/=(.*)/s);
   await context.addCookies([{ name, value, url: stack.siteUrl }]);
@@ -89,11 +96,11 @@ test("after a collect, /studio shows one sold, fewer editions left and the write
     await expect(row.getByTestId("figures-sold")).toHaveText("1", { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await expect(row.getByTestId("figures-left")).toHaveText(String(SUPPLY - 1));
-  // 90% of the price, the writer's share (no referrer).
-  const share = (PRICE * 9_000n) / 10_000n;
   await expect(row.getByTestId("figures-owed")).toHaveAttribute("data-wei", share.toString());
   const owedInAll = BigInt((await page.getByTestId("studio-owed").getAttribute("data-wei")) ?? "0");
   expect(owedInAll).toBeGreaterThanOrEqual(share);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
   const balanceBefore = await stack.publicClient.getBalance({ address: writer });
   const withdraw = page.getByTestId("withdraw-editions");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { articleEditionsAbi, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
-import { signIn } from "../helpers/siweClient.ts";
+import { signIn, signInMessage } from "../helpers/siweClient.ts";
 import { startExtraWebServer } from "./extraWebServer.ts";
 import { publishFixture } from "./publishFixture.ts";
 import { LEVEL_TWO_PREMIUM_SENTENCE, testAccount, webStack } from "./webStack.ts";
@@ -135,6 +135,26 @@ test("with the database down, a page that needs the reader's session is a 503 sa
     expect(premium.status).toBe(503);
     expect(JSON.parse(premium.text).error).toContain("database");
     expect((await get(`${server.url}/membership`, { cookie })).status).toBe(200); // a page that needs no session still shows
+    // Signing in needs the database (nonces, sessions): a 503 saying so in the reader's language, no cookie.
+    for (const [language, text] of [
+      ["en", "The database did not answer, so you cannot sign in"],
+      ["ko", "데이터베이스가 응답하지 않아 지금은 로그인할 수 없습니다"],
+    ]) {
+      const signed = await signInMessage(testAccount(4).account, { baseUrl: server.url, siteUrl: stack.siteUrl, chainId: LOCAL_CHAIN_ID });
+      const response = await fetch(`${server.url}/api/auth/verify`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "accept-language": language },
+        body: JSON.stringify(signed),
+        signal: AbortSignal.timeout(20_000),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("30");
+      expect(response.headers.get("set-cookie")).toBeNull();
+      expect(((await response.json()) as { error: string }).error).toContain(text);
+    }
+    const session = await fetch(`${server.url}/api/auth/session`, { headers: { cookie }, signal: AbortSignal.timeout(20_000) });
+    expect(session.status).toBe(503);
+    expect(session.headers.get("retry-after")).toBe("30");
   } finally {
     database.thaw();
     server.stop();

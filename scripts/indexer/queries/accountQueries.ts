@@ -1,4 +1,4 @@
-import type { Library, Owed, Wire } from "../../../web/src/indexer/indexTypes.ts";
+import type { ArticleSales, Library, Owed, Wire } from "../../../web/src/indexer/indexTypes.ts";
 import { quotedSchema, type SqlRunner } from "../sqlRunner.ts";
 
 /** The editions and passes `holder` holds now, editions newest article first. */
@@ -54,4 +54,22 @@ export async function owedTo(sql: SqlRunner, schema: string, address: string): P
     editions: { total: editionsTotal.toString(), credit: editionsCredit.toString(), articleIds: open.rows.map((row) => row.articleId) },
     pass: { total: ((await credit("pass")) + passRest).toString() },
   };
+}
+
+/**
+ * Sales figures of the articles `ids` (the studio's published ones, one page at a time), with what
+ * each still owes `account` as an author (or, for the treasury, its share): editions minted, the
+ * supply cap, and accrued minus settled. Walks the article and payout primary keys only.
+ */
+export async function salesFor(sql: SqlRunner, schema: string, account: string, ids: bigint[]): Promise<Wire<ArticleSales>[]> {
+  if (ids.length === 0) return [];
+  const s = quotedSchema(schema);
+  const { rows } = await sql<Wire<ArticleSales>>(
+    `select a.id::text as "articleId", a.minted::text as "minted", a.max_supply::text as "maxSupply",
+       a.closed_at::text as "closedAt",
+       coalesce((select sum(p.accrued - p.settled) from ${s}.edition_payout p where p.article_id = a.id and p.payee = $2), 0)::text as "due"
+     from ${s}.article a where a.id = any($1::numeric[]) order by a.id desc`,
+    [ids.map(String), account.toLowerCase()],
+  );
+  return rows;
 }

@@ -1,5 +1,6 @@
 // Every string a reader sees, in English and Korean. `{name}` placeholders are filled by `format`.
 import { ARCHIVE_MESSAGES } from "./archiveMessages.ts";
+import { AUTH_MESSAGES } from "./authMessages.ts";
 import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
 import { DAO_MESSAGES } from "./daoMessages.ts";
 import { format } from "./format.ts";
@@ -10,6 +11,8 @@ import { RELAY_GAS_MESSAGES } from "./relayGasMessages.ts";
 import { type Locale, LOCALES } from "./locales.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
 import { STUDIO_PUBLISH_MESSAGES } from "./studioPublishMessages.ts";
+import { STUDIO_FIGURES_MESSAGES } from "./studioFiguresMessages.ts";
+import { STUDIO_LIMIT_MESSAGES } from "./studioLimitMessages.ts";
 
 const en = {
   ...GATE_MESSAGES.en,
@@ -120,6 +123,9 @@ const en = {
   ...ERROR_MESSAGES_EN,
   ...STUDIO_MESSAGES.en,
   ...STUDIO_PUBLISH_MESSAGES.en,
+  ...STUDIO_FIGURES_MESSAGES.en,
+  ...AUTH_MESSAGES.en,
+  ...STUDIO_LIMIT_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -233,6 +239,9 @@ const ko: Record<MessageKey, string> = {
   ...ERROR_MESSAGES_KO,
   ...STUDIO_MESSAGES.ko,
   ...STUDIO_PUBLISH_MESSAGES.ko,
+  ...STUDIO_FIGURES_MESSAGES.ko,
+  ...AUTH_MESSAGES.ko,
+  ...STUDIO_LIMIT_MESSAGES.ko,
 };
 
 export { LOCALES, type Locale };

@@ -4,6 +4,7 @@ import type {
   ArticleFacts,
   ArticleListing,
   ArticlePage,
+  ArticleSales,
   IndexStatus,
   Library,
   Owed,
@@ -72,6 +73,8 @@ export function createIndexReader(options: IndexReaderOptions) {
     articleFacts: (id: bigint) => get<ArticleFacts>(`/articles/${id}`),
     libraryOf: (holder: Address) => must<Library>(`/accounts/${holder}/library`),
     owedTo: (account: Address) => must<Owed>(`/accounts/${account}/owed`),
+    /** Sales of the articles `ids` (at most 100 a call) and what each owes `account`, newest first; ids the index lacks are left out. */
+    salesFor: (account: Address, ids: bigint[]) => must<ArticleSales[]>(`/accounts/${account}/sales?ids=${ids.join(",")}`),
     tiers: () => must<Tier[]>("/tiers"),
     pass: (tokenId: bigint) => get<Pass>(`/passes/${tokenId}`),
     /** Listed articles whose title or summary holds every word of `q`, newest first (`q` checked by searchTerms first). */

@@ -28,6 +28,7 @@ const DECIMAL_FIELDS = new Set([
   "credit",
   "updatedAt",
   "highestId",
+  "due",
 ]);
 
 function revive(value: unknown, decimal: boolean): unknown {

@@ -109,6 +109,18 @@ export interface Owed {
   pass: { total: Decimal };
 }
 
+/** One article's sales as the studio shows them, with what it still owes one account. */
+export interface ArticleSales {
+  articleId: Decimal;
+  minted: Decimal;
+  /** 0 for an open edition (no cap). */
+  maxSupply: Decimal;
+  /** The second its sale was closed early, or null. */
+  closedAt: Decimal | null;
+  /** Wei the article owes the account now (accrued minus withdrawn). */
+  due: Decimal;
+}
+
 /** How far the index has got: pages say from which block they render. */
 export interface IndexStatus {
   blockNumber: Decimal;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Address } from "viem";
+import { type ProposalAction, rememberingDryRuns } from "@/dao/dryRunActions.ts";
 import { coverageDeskAbi, coverageGovernorAbi, deploymentOn } from "@/generated/contracts.ts";
 import { IndexUnavailableError } from "@/indexer/createIndexReader.ts";
 import type { CommissionRecord, ProposalDetail, ProposalSummary } from "@/indexer/daoTypes.ts";
@@ -95,27 +95,16 @@ export async function treasuryFacts(dao: DaoAddresses) {
   return { balance, escrowed, threshold };
 }
 
-export interface DryRun {
-  ok: boolean;
-  /** The revert's reason in the contract's words, when it would fail. */
-  reason?: string;
-}
+export type { DryRun } from "@/dao/dryRunActions.ts";
+
+let dryRuns: ReturnType<typeof rememberingDryRuns> | undefined;
 
 /**
  * Each action run now from the timelock's address with `eth_call`, as the execution would run it:
- * whether it would succeed, and why not. Actions are tried one by one against today's state.
+ * whether it would succeed, and why not. Remembered for the latest block (dao/dryRunActions.ts),
+ * so views of a proposal between two blocks cost one set of calls.
  */
-export async function dryRun(dao: DaoAddresses, actions: { target: Address; value: string; calldata: `0x${string}` }[]) {
-  const client = chainClient();
-  return Promise.all(
-    actions.map(async (action): Promise<DryRun> => {
-      try {
-        await client.call({ account: dao.timelock, to: action.target, data: action.calldata, value: BigInt(action.value) });
-        return { ok: true };
-      } catch (error) {
-        const message = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
-        return { ok: false, reason: message.split("\n")[0].slice(0, 300) };
-      }
-    }),
-  );
+export function dryRun(dao: DaoAddresses, actions: ProposalAction[]) {
+  dryRuns ??= rememberingDryRuns(chainClient(), dao.timelock);
+  return dryRuns(actions);
 }

@@ -2,6 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { IPFS_TIMEOUT_MS, milliseconds, url } from "../config/envSchemas.ts";
 import { readEnv } from "../config/readEnv.ts";
+import { DEFAULT_STUDIO_LIMITS } from "../studio/draftLimits.ts";
+
+const count = (fallback: number) =>
+  z.coerce
+    .number({ message: "must be a whole number, at least 1" })
+    .int("must be a whole number, at least 1")
+    .min(1, "must be a whole number, at least 1")
+    .default(fallback);
 
 // The web server's settings, validated once at start-up; a bad value fails naming the variable.
 const schema = z.object({
@@ -29,6 +37,9 @@ const schema = z.object({
     .default(86_400),
   /** Signs session cookies; required off the local chain (see sessionSecret.ts). */
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Unpublished drafts one writer may keep, and comments one draft may carry (studio limits). */
+  STUDIO_MAX_OPEN_DRAFTS: count(DEFAULT_STUDIO_LIMITS.maxOpenDrafts),
+  STUDIO_MAX_COMMENTS_PER_DRAFT: count(DEFAULT_STUDIO_LIMITS.maxCommentsPerDraft),
   /** The repository's .data directory, wherever the server was started from (see dataDir.ts). */
   TOPNFTPOST_DATA_DIR: z.string().optional(),
 });
@@ -44,6 +55,7 @@ function readServerConfig(env: NodeJS.ProcessEnv) {
     isLocalSite: ["localhost", "127.0.0.1", "[::1]"].includes(site.hostname),
     publicRpcUrl: config.PUBLIC_CHAIN_RPC_URL ?? config.CHAIN_RPC_URL,
     publicGatewayUrl: (config.PUBLIC_IPFS_GATEWAY_URL ?? config.IPFS_GATEWAY_URL).replace(/\/$/, ""),
+    studioLimits: { maxOpenDrafts: config.STUDIO_MAX_OPEN_DRAFTS, maxCommentsPerDraft: config.STUDIO_MAX_COMMENTS_PER_DRAFT },
   };
 }
 

@@ -25,12 +25,33 @@ const COLUMNS = [
   "published_article_id",
 ] as const;
 
-export async function createDraft(db: Kysely<Database>, owner: string, content: DraftContent) {
+/** A limit as SQL compares it: none is a count no table reaches. */
+const cap = (limit: number) => (Number.isFinite(limit) ? limit : Number.MAX_SAFE_INTEGER);
+
+/** A new draft, unless `owner` already holds `maxOpen` unpublished ones (then undefined, nothing stored). */
+export async function createDraft(db: Kysely<Database>, owner: string, content: DraftContent, maxOpen = Number.POSITIVE_INFINITY) {
+  // The count and the insert are one statement: no window between checking and storing.
   return db
     .insertInto("studio_drafts")
-    .values({ id: randomUUID(), owner, markdown: content.markdown, frontmatter: JSON.stringify(content.frontmatter) })
+    .columns(["id", "owner", "markdown", "frontmatter"])
+    .expression(
+      db
+        .selectNoFrom([
+          sql.val(randomUUID()).as("id"),
+          sql.val(owner).as("owner"),
+          sql.val(content.markdown).as("markdown"),
+          sql`${JSON.stringify(content.frontmatter)}::jsonb`.as("frontmatter"),
+        ])
+        .where((eb) =>
+          eb(
+            eb.selectFrom("studio_drafts").select(eb.fn.countAll().as("open")).where("owner", "=", owner).where("state", "!=", "published"),
+            "<",
+            cap(maxOpen),
+          ),
+        ),
+    )
     .returning(COLUMNS)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 export async function readDraft(db: Kysely<Database>, id: string) {
@@ -57,6 +78,22 @@ export async function listDrafts(db: Kysely<Database>, viewer: string, isEditor:
     .orderBy("updated_at", "desc")
     .limit(500)
     .execute();
+}
+
+/**
+ * One page of published drafts, newest article first: a writer's own, or for an editor every one
+ * the studio published. `before` is the previous page's last article id.
+ */
+export async function listPublished(db: Kysely<Database>, viewer: string, isEditor: boolean, page: { before?: bigint; limit: number }) {
+  let query = db
+    .selectFrom("studio_drafts")
+    .select(["id", "owner", "published_article_id", sql<string>`frontmatter->>'title'`.as("title")])
+    .where("state", "=", "published")
+    .where("published_article_id", "is not", null);
+  if (!isEditor) query = query.where("owner", "=", viewer);
+  if (page.before !== undefined) query = query.where("published_article_id", "<", page.before.toString());
+  const rows = await query.orderBy("published_article_id", "desc").limit(page.limit).execute();
+  return rows.map((row) => ({ ...row, published_article_id: BigInt(row.published_article_id!) }));
 }
 
 export type SaveResult = { saved: true; draft: Draft } | { saved: false; current: Draft | undefined };
@@ -109,12 +146,29 @@ export async function deleteDraft(db: Kysely<Database>, id: string, from: readon
   return result.numDeletedRows > 0n;
 }
 
-export async function addComment(db: Kysely<Database>, draftId: string, author: string, body: string) {
+/** A new comment, unless the draft already carries `max` (then undefined, nothing stored). */
+export async function addComment(db: Kysely<Database>, draftId: string, author: string, body: string, max = Number.POSITIVE_INFINITY) {
   return db
     .insertInto("studio_comments")
-    .values({ draft_id: draftId, author, body })
+    .columns(["draft_id", "author", "body"])
+    .expression(
+      db
+        .selectNoFrom([sql`${draftId}::uuid`.as("draft_id"), sql.val(author).as("author"), sql.val(body).as("body")])
+        .where((eb) =>
+          eb(eb.selectFrom("studio_comments").select(eb.fn.countAll().as("comments")).where("draft_id", "=", draftId), "<", cap(max)),
+        ),
+    )
     .returning(["id", "author", "body", "created_at"])
+    .executeTakeFirst();
+}
+
+export async function countComments(db: Kysely<Database>, draftId: string) {
+  const { comments } = await db
+    .selectFrom("studio_comments")
+    .select((eb) => eb.fn.countAll<string>().as("comments"))
+    .where("draft_id", "=", draftId)
     .executeTakeFirstOrThrow();
+  return Number(comments);
 }
 
 export async function listComments(db: Kysely<Database>, draftId: string) {

@@ -2,7 +2,14 @@ import type { Kysely } from "kysely";
 import { getAddress, isAddress } from "viem";
 import type { Database } from "../db/schema.ts";
 import { draftProblem } from "./draftSource.ts";
-import { MAX_COMMENT_CHARACTERS, MAX_DRAFT_FRONTMATTER_BYTES, MAX_DRAFT_MARKDOWN_BYTES, utf8Bytes } from "./draftLimits.ts";
+import {
+  DEFAULT_STUDIO_LIMITS,
+  MAX_COMMENT_CHARACTERS,
+  MAX_DRAFT_FRONTMATTER_BYTES,
+  MAX_DRAFT_MARKDOWN_BYTES,
+  type StudioLimits,
+  utf8Bytes,
+} from "./draftLimits.ts";
 import * as drafts from "./draftStore.ts";
 import { canComment, canEdit, canRead, canReview, EDITABLE_STATES, inTeam, type StudioViewer } from "./studioAccess.ts";
 import { ok, refuse, type StudioAnswer } from "./studioAnswer.ts";
@@ -50,11 +57,15 @@ export async function listMyDrafts(db: Db, viewer: StudioViewer): Promise<Studio
   return ok({ viewer, drafts: await drafts.listDrafts(db, viewer.address, viewer.isEditor) });
 }
 
-export async function createDraft(db: Db, viewer: StudioViewer, body: unknown): Promise<StudioAnswer> {
+const tooManyDrafts = (limits: StudioLimits) => refuse(409, "studio.error.tooManyDrafts", { max: limits.maxOpenDrafts });
+const tooManyComments = (limits: StudioLimits) => refuse(409, "studio.error.tooManyComments", { max: limits.maxCommentsPerDraft });
+
+export async function createDraft(db: Db, viewer: StudioViewer, body: unknown, limits = DEFAULT_STUDIO_LIMITS): Promise<StudioAnswer> {
   if (!inTeam(viewer)) return NOT_IN_TEAM;
   const content = contentOf(body);
   if (isAnswer(content)) return content;
-  return ok({ draft: await drafts.createDraft(db, viewer.address, content) }, 201);
+  const draft = await drafts.createDraft(db, viewer.address, content, limits.maxOpenDrafts);
+  return draft ? ok({ draft }, 201) : tooManyDrafts(limits);
 }
 
 export async function getDraft(db: Db, viewer: StudioViewer, id: string): Promise<StudioAnswer> {
@@ -103,16 +114,24 @@ export async function submitDraft(db: Db, viewer: StudioViewer, id: string): Pro
   return ok({ draft: moved });
 }
 
-export async function requestChanges(db: Db, viewer: StudioViewer, id: string, body: unknown): Promise<StudioAnswer> {
+export async function requestChanges(
+  db: Db,
+  viewer: StudioViewer,
+  id: string,
+  body: unknown,
+  limits = DEFAULT_STUDIO_LIMITS,
+): Promise<StudioAnswer> {
   const draft = await readable(db, viewer, id);
   if (isAnswer(draft)) return draft;
   if (!viewer.isEditor) return refuse(403, "studio.error.editorsOnly");
   if (!canReview(viewer, draft)) return refuse(409, "studio.error.wrongState", { state: draft.state });
   const note = commentOf(body);
   if (isAnswer(note)) return note;
+  // The note is refused before the draft moves, so a refusal leaves it in review.
+  if (note && (await drafts.countComments(db, id)) >= limits.maxCommentsPerDraft) return tooManyComments(limits);
   const moved = await drafts.moveDraft(db, id, ["in_review"], "changes_requested");
   if (!moved) return refuse(409, "studio.error.wrongState", { state: draft.state });
-  if (note) await drafts.addComment(db, id, viewer.address, note);
+  if (note) await drafts.addComment(db, id, viewer.address, note, limits.maxCommentsPerDraft);
   return ok({ draft: moved });
 }
 
@@ -130,14 +149,21 @@ export async function listComments(db: Db, viewer: StudioViewer, id: string): Pr
   return ok({ comments: await drafts.listComments(db, id) });
 }
 
-export async function addComment(db: Db, viewer: StudioViewer, id: string, body: unknown): Promise<StudioAnswer> {
+export async function addComment(
+  db: Db,
+  viewer: StudioViewer,
+  id: string,
+  body: unknown,
+  limits = DEFAULT_STUDIO_LIMITS,
+): Promise<StudioAnswer> {
   const draft = await readable(db, viewer, id);
   if (isAnswer(draft)) return draft;
   if (!canComment(viewer, draft)) return refuse(403, "studio.error.notYours");
   const text = commentOf(body);
   if (isAnswer(text)) return text;
   if (!text) return refuse(400, "studio.error.badInput", { detail: "the comment is empty" });
-  return ok({ comment: await drafts.addComment(db, id, viewer.address, text) }, 201);
+  const comment = await drafts.addComment(db, id, viewer.address, text, limits.maxCommentsPerDraft);
+  return comment ? ok({ comment }, 201) : tooManyComments(limits);
 }
 
 export async function listTeam(db: Db, viewer: StudioViewer): Promise<StudioAnswer> {

@@ -1,3 +1,4 @@
+import type { StudioLimitMessageKey } from "../i18n/studioLimitMessages.ts";
 import type { StudioMessageKey } from "../i18n/studioMessages.ts";
 import type { StudioPublishMessageKey } from "../i18n/studioPublishMessages.ts";
 
@@ -12,7 +13,7 @@ export const ok = (body: Record<string, unknown>, status = 200): StudioAnswer =>
 /** A refusal: `error` is the message key the page shows in the reader's language. */
 export const refuse = (
   status: number,
-  error: StudioMessageKey | StudioPublishMessageKey,
+  error: StudioMessageKey | StudioPublishMessageKey | StudioLimitMessageKey,
   detail: Record<string, unknown> = {},
 ): StudioAnswer => ({
   status,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewDraftButton } from "@/components/studio/NewDraftButton.tsx";
+import { StudioFigures } from "@/components/studio/StudioFigures.tsx";
 import { StudioSignInIsland } from "@/components/studio/StudioSignInIsland.tsx";
 import { formatDate } from "@/i18n/formatting.ts";
 import type { MessageKey } from "@/i18n/messages.ts";
@@ -12,8 +13,11 @@ import { listMyDrafts } from "@/studio/studioActions.ts";
 
 export const metadata: Metadata = { title: "Studio" };
 
-export default function StudioPage() {
-  return pageUnlessUnavailable(studioPage);
+type Props = { searchParams: Promise<{ published?: string }> };
+
+export default async function StudioPage({ searchParams }: Props) {
+  const { published } = await searchParams;
+  return pageUnlessUnavailable(() => studioPage(published));
 }
 
 interface Row {
@@ -24,7 +28,7 @@ interface Row {
   updated_at: Date;
 }
 
-async function studioPage() {
+async function studioPage(publishedBefore: string | undefined) {
   const { locale, t } = await serverTranslator();
   const { viewer, db } = await studioPageContext();
   if (!viewer) {
@@ -94,6 +98,7 @@ async function studioPage() {
           {table(submitted, "submitted-drafts", true)}
         </>
       )}
+      <StudioFigures viewer={viewer} before={publishedBefore} locale={locale} t={t} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { serverConfig } from "@/server/serverConfig.ts";
 import { studioRoute } from "@/server/studio/studioRoute.ts";
 import { addComment, listComments } from "@/studio/studioActions.ts";
 
@@ -10,5 +11,5 @@ export const GET = async (request: NextRequest, { params }: Context) => {
 };
 export const POST = async (request: NextRequest, { params }: Context) => {
   const { id } = await params;
-  return studioRoute(request, (db, viewer, body) => addComment(db, viewer, id, body));
+  return studioRoute(request, (db, viewer, body) => addComment(db, viewer, id, body, serverConfig().studioLimits));
 };

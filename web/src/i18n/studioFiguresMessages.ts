@@ -1,0 +1,33 @@
+// /studio's figures for published articles: sales, editions left, what is owed, the withdraw.
+export const STUDIO_FIGURES_MESSAGES = {
+  en: {
+    "studio.figures.title": "Published articles",
+    "studio.figures.titleEditor": "Published from the studio",
+    "studio.figures.none": "Nothing published yet.",
+    "studio.figures.sold": "Sold",
+    "studio.figures.left": "Editions left",
+    "studio.figures.owed": "Owed to you",
+    "studio.figures.open": "open",
+    "studio.figures.closed": "sale closed",
+    "studio.figures.pending": "not indexed yet",
+    "studio.figures.stale": "The index did not answer: these figures may be a little behind.",
+    "studio.figures.older": "Older articles →",
+    "studio.figures.newest": "← Newest",
+    "studio.figures.earnings": "Your earnings from editions",
+  },
+  ko: {
+    "studio.figures.title": "발행한 기사",
+    "studio.figures.titleEditor": "스튜디오에서 발행한 기사",
+    "studio.figures.none": "아직 발행한 기사가 없습니다.",
+    "studio.figures.sold": "판매",
+    "studio.figures.left": "남은 에디션",
+    "studio.figures.owed": "받을 금액",
+    "studio.figures.open": "무제한",
+    "studio.figures.closed": "판매 종료",
+    "studio.figures.pending": "아직 색인되지 않음",
+    "studio.figures.stale": "색인이 응답하지 않아 수치가 조금 늦을 수 있습니다.",
+    "studio.figures.older": "이전 기사 →",
+    "studio.figures.newest": "← 최신",
+    "studio.figures.earnings": "에디션 수익",
+  },
+} as const satisfies Record<"en" | "ko", Record<string, string>>;

@@ -8,6 +8,7 @@ import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
 import { RELAY_MESSAGES } from "./relayMessages.ts";
 import { RELAY_GAS_MESSAGES } from "./relayGasMessages.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
+import { STUDIO_IMAGE_MESSAGES } from "./studioImageMessages.ts";
 import { STUDIO_PUBLISH_MESSAGES } from "./studioPublishMessages.ts";
 
 const en = {
@@ -119,6 +120,7 @@ const en = {
   ...ERROR_MESSAGES_EN,
   ...STUDIO_MESSAGES.en,
   ...STUDIO_PUBLISH_MESSAGES.en,
+  ...STUDIO_IMAGE_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -232,6 +234,7 @@ const ko: Record<MessageKey, string> = {
   ...ERROR_MESSAGES_KO,
   ...STUDIO_MESSAGES.ko,
   ...STUDIO_PUBLISH_MESSAGES.ko,
+  ...STUDIO_IMAGE_MESSAGES.ko,
 };
 
 export const LOCALES = ["en", "ko"] as const;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { IPFS_TIMEOUT_MS, milliseconds, url } from "../config/envSchemas.ts";
+import { IPFS_TIMEOUT_MS, milliseconds, positiveNumber, url } from "../config/envSchemas.ts";
 import { readEnv } from "../config/readEnv.ts";
 
 // The web server's settings, validated once at start-up; a bad value fails naming the variable.
@@ -29,6 +29,8 @@ const schema = z.object({
     .default(86_400),
   /** Signs session cookies; required off the local chain (see sessionSecret.ts). */
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The largest image a writer may add to a draft (after the browser removed its metadata). */
+  STUDIO_MAX_IMAGE_MB: positiveNumber(10, "megabytes"),
   /** The repository's .data directory, wherever the server was started from (see dataDir.ts). */
   TOPNFTPOST_DATA_DIR: z.string().optional(),
 });

@@ -24,11 +24,11 @@ import { sniffImageType, type StudioImageType } from "./imageType.ts";
 export type ImageMetadataProblem = "unknown-type" | "malformed" | "avif-metadata";
 
 export class ImageMetadataError extends Error {
-  constructor(
-    readonly code: ImageMetadataProblem,
-    message: string,
-  ) {
+  readonly code: ImageMetadataProblem;
+  constructor(code: ImageMetadataProblem, message: string) {
     super(message);
+    this.name = "ImageMetadataError";
+    this.code = code;
   }
 }
 

@@ -72,6 +72,8 @@ export function DraftEditor(props: {
       const next = value.slice(0, at) + snippet + value.slice(at);
       setMarkdown(next);
       autosave.change({ markdown: next, frontmatter: frontmatterOf(formNow.current) });
+      // The cursor stays after the image, so the next one follows it.
+      requestAnimationFrame(() => textarea.current?.setSelectionRange(at + snippet.length, at + snippet.length));
     },
   });
 

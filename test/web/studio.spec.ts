@@ -376,9 +376,9 @@ const photo = (name: string) => readFileSync(join(import.meta.dirname, "../serve
 /** What a photo's metadata would tell a reader: the phone, the time, the place (fixtures' README). */
 const LEAKS = ["Exif\0\0", "Samsung", "SM-S918N", "2026:11:20", "xmpmeta", "GPSLatitude"];
 
-/** Hands `file` to the element under `testId` as a paste or a drop would, with the bytes of a real photo. */
-async function handImage(page: Page, how: "paste" | "drop", name: string, type: string) {
-  const bytes = [...photo(name)];
+/** Hands the text a real photo (`fixture`, as the file `name`) as a paste or a drop would. */
+async function handImage(page: Page, how: "paste" | "drop", fixture: string, name: string, type: string) {
+  const bytes = [...photo(fixture)];
   await page.getByTestId("draft-markdown").evaluate(
     (element, { how, name, type, bytes }) => {
       const transfer = new DataTransfer();
@@ -424,9 +424,9 @@ test("a writer pastes and drops photos into a Korean draft; their GPS never leav
   await page.goto(`/studio/drafts/${id}`);
   await page.getByTestId("draft-markdown").focus();
   await page.getByTestId("draft-markdown").press("Control+Home");
-  await handImage(page, "paste", "광안대교.jpg", "image/jpeg");
+  await handImage(page, "paste", "gps.jpg", "광안대교.jpg", "image/jpeg");
   await expect(page.getByTestId("image-note")).toContainText("메타데이터 없이 추가했습니다");
-  await handImage(page, "drop", "bridge.webp", "image/webp");
+  await handImage(page, "drop", "gps.webp", "bridge.webp", "image/webp");
   await expect(page.getByTestId("image-note")).toContainText("bridge.webp");
   await expect(page.getByTestId("draft-markdown")).toHaveValue(
     new RegExp(`!\\[광안대교\\]\\(/api/studio/drafts/${id}/images/[0-9a-f]{64}\\)`),

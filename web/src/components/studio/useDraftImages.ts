@@ -39,7 +39,7 @@ export function useDraftImages(props: {
     }
     const answer = await studioFetch(locale, `/api/studio/drafts/${draftId}/images`, {
       method: "POST",
-      body: new Blob([stripped.bytes as Uint8Array<ArrayBuffer>], { type: stripped.type }),
+      body: stripped.bytes as Uint8Array<ArrayBuffer>,
       headers: { "content-type": stripped.type },
     });
     if (answer.problem) return setNote({ text: answer.problem, problem: true });

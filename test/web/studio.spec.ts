@@ -438,6 +438,8 @@ test("a writer pastes and drops photos into a Korean draft; their GPS never leav
   await expect(previewImages).toHaveCount(2);
   await previewImages.first().scrollIntoViewIfNeeded();
   await expect.poll(() => previewImages.first().evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(320);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
   // A file that is no image is refused in the browser, in Korean, and nothing is uploaded.
   await page.getByTestId("image-picker").setInputFiles({ name: "위치.txt", mimeType: "text/plain", buffer: Buffer.from("35.15N 129.12E") });
   await expect(page.getByTestId("image-note")).toContainText("JPEG, PNG, WebP, GIF, AVIF 이미지만");

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { format, type Locale, MESSAGES } from "@/i18n/messages.ts";
 import { type FrontmatterForm, formOf, frontmatterOf } from "./draftForm.ts";
 import { DraftImagePicker } from "./DraftImagePicker.tsx";
@@ -60,6 +60,7 @@ export function DraftEditor(props: {
   };
   // An image arrives after its upload: inserted at the cursor of the text as it is then.
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const caret = useRef<number | null>(null);
   const formNow = useRef(form);
   formNow.current = form;
   const images = useDraftImages({
@@ -70,12 +71,17 @@ export function DraftEditor(props: {
       const value = textarea.current?.value ?? markdown;
       const at = textarea.current?.selectionEnd ?? value.length;
       const next = value.slice(0, at) + snippet + value.slice(at);
+      caret.current = at + snippet.length;
       setMarkdown(next);
       autosave.change({ markdown: next, frontmatter: frontmatterOf(formNow.current) });
-      // The cursor stays after the image, so the next one follows it.
-      requestAnimationFrame(() => textarea.current?.setSelectionRange(at + snippet.length, at + snippet.length));
     },
   });
+  // The cursor stays after an inserted image (once the text shows it), so the next one follows it.
+  useEffect(() => {
+    if (caret.current === null || textarea.current?.value !== markdown) return;
+    textarea.current.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [markdown]);
 
   const submit = async () => {
     await autosave.save();

@@ -11,14 +11,24 @@
 // - unlock_ms: in Chromium, from the wallet's signature returning to the premium text on screen
 //   (median of 5 fresh sign-ins);
 // - studio_autosave_p99_ms: a 50 KB draft saved through the studio's API (session, role read on
-//   chain and in the database, version check, the CLI's checks), 200 saves one after another, p99.
+//   chain and in the database, version check, the CLI's checks), 200 saves one after another, p99;
+// - studio_publish_ms: a reviewed 50 KB Korean draft with a premium part and a 1 MB photo (GPS
+//   tagged, added through the studio's image route), from the editor pressing publish (the streamed
+//   prepare request: package, encrypt, upload each file, record) to the publish transaction sent
+//   from the editor's key (simulated first, as the page's wallet button does); median of 3 drafts.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
+import sharp from "sharp";
+import { createPublicClient, createWalletClient, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
+import { hardhat } from "viem/chains";
+import type { PublishCall } from "../../web/src/publishing/publishArticleSource.ts";
+import { imageMarkdown } from "../../web/src/studio/draftImageRefs.ts";
+import { reviveBigints } from "../../web/src/studio/publishCallJson.ts";
 import { signIn } from "../../test/helpers/siweClient.ts";
 import { resolveChromium } from "../setup/resolveChromium.ts";
 import { startLocalStack } from "../stack/localStack.ts";
@@ -89,6 +99,81 @@ async function measure(routes: Route[]) {
     p50: median(target.latencies.map((l) => l.p50)),
     p99: median(target.latencies.map((l) => l.p99)),
   }));
+}
+
+/** A photo of at least 1 MB as a phone takes it: noise (so it does not compress away) and GPS in its Exif. */
+async function onePhoto(seed: number) {
+  return sharp({
+    create: { width: 1100, height: 1100, channels: 3, background: "#000", noise: { type: "gaussian", mean: 110 + seed, sigma: 70 } },
+  })
+    .jpeg({ quality: 92 })
+    .withExif({ IFD0: { Make: "Samsung", Model: "SM-S918N" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 9/1 3141/100" } })
+    .toBuffer();
+}
+
+/**
+ * studio_publish_ms: three reviewed drafts (50 KB Korean text, a premium part, a fresh 1 MB photo
+ * each, so nothing is reused), each timed from the prepare request to the publish transaction sent.
+ */
+async function measureStudioPublish(editorCookie: string, markdown: (n: number) => string) {
+  const chain = { ...hardhat, rpcUrls: { default: { http: [stack.rpcUrl] } } };
+  const publicClient = createPublicClient({ chain, transport: http(stack.rpcUrl) });
+  const wallet = createWalletClient({ account: EDITOR, chain, transport: http(stack.rpcUrl) });
+  const call = async (method: string, path: string, body: BodyInit, type = "application/json", accept = "application/json") => {
+    const response = await fetch(`${stack.siteUrl}${path}`, {
+      method,
+      headers: { cookie: editorCookie, "content-type": type, accept },
+      body,
+    });
+    return { status: response.status, text: await response.text() };
+  };
+  const runs: number[] = [];
+  let imageBytes = 0;
+  for (let run = 0; run < 3; run++) {
+    const frontmatter = {
+      title: `벤치마크 발행 ${run}`,
+      slug: `bench-studio-publish-${run}-${Date.now()}`,
+      summary: "50 KB 본문과 1 MB 사진",
+      language: "ko",
+      published: "2026-11-27",
+      edition: { price_wei: "1000000000000000", max_supply: 100 },
+      premium: { tier: 1 },
+    };
+    const created = JSON.parse((await call("POST", "/api/studio/drafts", JSON.stringify({ markdown: "", frontmatter }))).text);
+    const id = created.draft.id as string;
+    const photo = await onePhoto(run);
+    const added = await call("POST", `/api/studio/drafts/${id}/images`, new Uint8Array(photo), "image/jpeg");
+    if (added.status !== 201) throw new Error(`The image upload was answered ${added.status}: ${added.text}`);
+    const image = JSON.parse(added.text).image as { sha256: string; size: number };
+    imageBytes = image.size;
+    const body = `${imageMarkdown(id, image.sha256, "photo.jpg")}\n\n${markdown(run)}\n\n<!-- premium -->\n\n유료 부분 ${run}.`;
+    await call("PUT", `/api/studio/drafts/${id}`, JSON.stringify({ version: created.draft.version, markdown: body, frontmatter }));
+    const submitted = await call("POST", `/api/studio/drafts/${id}/submit`, "{}");
+    if (submitted.status !== 200) throw new Error(`Submitting was answered ${submitted.status}: ${submitted.text}`);
+
+    const started = performance.now();
+    const prepared = await call(
+      "POST",
+      `/api/studio/drafts/${id}/publish`,
+      JSON.stringify({ step: "prepare" }),
+      "application/json",
+      "application/x-ndjson",
+    );
+    const answer = JSON.parse(prepared.text.trim().split("\n").at(-1)!).answer as {
+      status: number;
+      body: { call: unknown; nonce: number };
+    };
+    if (answer.status !== 200) throw new Error(`Prepare was answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    const publish = reviveBigints<PublishCall>(answer.body.call);
+    const { address, abi, functionName, args } = publish;
+    // As the page's wallet button: simulated first, then sent with the nonce the server recorded.
+    await publicClient.simulateContract({ address, abi, functionName, args, account: EDITOR });
+    const hash = await wallet.writeContract({ address, abi, functionName, args, nonce: answer.body.nonce, chain, account: EDITOR });
+    runs.push(performance.now() - started);
+    const confirmed = await call("POST", `/api/studio/drafts/${id}/publish`, JSON.stringify({ step: "confirm", hash }));
+    if (confirmed.status !== 200) throw new Error(`Confirm was answered ${confirmed.status}: ${confirmed.text}`);
+  }
+  return { runs, imageBytes };
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "topnftpost-bench-web-"));
@@ -174,6 +259,7 @@ try {
     saved = answer.body;
   }
   const studioP99 = [...saves].sort((a, b) => a - b)[Math.ceil(saves.length * 0.99) - 1];
+  const publishes = await measureStudioPublish(editorCookie, markdown);
 
   const results = {
     premium_rps: round(premium.rps),
@@ -187,6 +273,7 @@ try {
     article_font_files: fontFiles.length,
     unlock_ms: round(median(unlocks)),
     studio_autosave_p99_ms: round(studioP99),
+    studio_publish_ms: round(median(publishes.runs)),
     details: {
       premium_200_with_text: premium.good,
       premium_other: premium.other,
@@ -198,6 +285,8 @@ try {
       unlock_runs_ms: unlocks.map(round),
       studio_autosave_p50_ms: round(median(saves)),
       studio_draft_bytes: Buffer.byteLength(markdown(200)),
+      studio_publish_runs_ms: publishes.runs.map(round),
+      studio_publish_image_bytes: publishes.imageBytes,
     },
   };
   console.log("Reader dApp (production build, 2 cores shared with chain, IPFS and the load generator):");
@@ -213,6 +302,9 @@ try {
   );
   console.log(`  unlock           ${results.unlock_ms} ms from signature to premium text   (aim < 400 ms)`);
   console.log(`  studio autosave  p99 ${results.studio_autosave_p99_ms} ms for a 50 KB draft   (aim <= 50 ms)`);
+  console.log(
+    `  studio publish   ${results.studio_publish_ms} ms from pressing publish to the transaction sent, 50 KB + a ${round(publishes.imageBytes / 1024 / 1024)} MB photo   (aim <= 1500 ms)`,
+  );
   const out = join(import.meta.dirname, "../../bench/results/web.json");
   mkdirSync(join(out, ".."), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -57,7 +57,7 @@ describe("the studio's tables", () => {
       select table_name from information_schema.tables where table_schema = 'public' and table_name like 'studio_%' order by table_name`.execute(
       db(),
     );
-    expect(tables.rows.map((row) => row.table_name)).toEqual(["studio_comments", "studio_drafts", "studio_writers"]);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(["studio_comments", "studio_draft_images", "studio_drafts", "studio_writers"]);
   });
 
   it("refuses a state the newsroom does not have", async () => {

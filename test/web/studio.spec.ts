@@ -88,6 +88,8 @@ test("every studio route refuses a visitor, a wallet without a role, and a write
     ["POST", `/api/studio/drafts/${id}/request-changes`, true],
     ["GET", `/api/studio/drafts/${id}/publish`, true],
     ["POST", `/api/studio/drafts/${id}/publish`, true],
+    ["POST", `/api/studio/drafts/${id}/images`, true],
+    ["GET", `/api/studio/drafts/${id}/images/${"0".repeat(64)}`, true],
     ["POST", "/api/studio/preview", false],
     ["GET", "/api/studio/writers", false],
     ["POST", "/api/studio/writers", false],
@@ -361,5 +363,147 @@ test("an editor publishes a reviewed Korean draft from the page; readers see it,
   const blocks = ipfsFiles().map((file) => readFileSync(file));
   expect(blocks.some((block) => block.includes(PUBLISHED.free))).toBe(true);
   expect(blocks.some((block) => block.includes(PUBLISHED.premium))).toBe(false);
+  await editor.close();
+});
+
+const PHOTO_ARTICLE = {
+  title: "광안대교의 밤, 사진과 함께",
+  slug: "studio-gwangan-photo",
+  free: "광안대교 조명은 매일 저녁 켜진다.",
+  premium: "유료 부분: 조명 예산은 한 해 12억 원이고, 결정은 구청이 했다.",
+};
+const photo = (name: string) => readFileSync(join(import.meta.dirname, "../server/fixtures/photos", name));
+/** What a photo's metadata would tell a reader: the phone, the time, the place (fixtures' README). */
+const LEAKS = ["Exif\0\0", "Samsung", "SM-S918N", "2026:11:20", "xmpmeta", "GPSLatitude"];
+
+/** Hands the text a real photo (`fixture`, as the file `name`) as a paste or a drop would. */
+async function handImage(page: Page, how: "paste" | "drop", fixture: string, name: string, type: string) {
+  const bytes = [...photo(fixture)];
+  await page.getByTestId("draft-markdown").evaluate(
+    (element, { how, name, type, bytes }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      const event =
+        how === "paste"
+          ? new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true })
+          : new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true });
+      element.dispatchEvent(event);
+    },
+    { how, name, type, bytes },
+  );
+}
+
+test("a writer pastes and drops photos into a Korean draft; their GPS never leaves the browser; the editor publishes with a bar per file; IPFS holds no metadata and no premium plaintext", async ({
+  browser,
+}) => {
+  const writerCookie = await cookieOf(WRITER);
+  const created = await api("POST", "/api/studio/drafts", writerCookie, {
+    markdown: `${PHOTO_ARTICLE.free}\n\n<!-- premium -->\n\n${PHOTO_ARTICLE.premium}`,
+    frontmatter: {
+      title: PHOTO_ARTICLE.title,
+      slug: PHOTO_ARTICLE.slug,
+      summary: "기자의 사진은 위치 정보 없이 발행된다.",
+      language: "ko",
+      published: "2026-11-27",
+      edition: { price_wei: "1000000000000000", max_supply: 50 },
+      premium: { tier: 1 },
+    },
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.draft.id;
+  const pinsBefore = await pinned();
+
+  const writer = await browser.newContext({ baseURL: stack.siteUrl, locale: "ko-KR" });
+  await signedInContext(writer, WRITER);
+  const page = await writer.newPage();
+  // What the browser sends: the photo's bytes, its metadata already gone.
+  const uploads: Buffer[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith(`/api/studio/drafts/${id}/images`)) uploads.push(request.postDataBuffer()!);
+  });
+  await page.goto(`/studio/drafts/${id}`);
+  await page.getByTestId("draft-markdown").focus();
+  await page.getByTestId("draft-markdown").press("Control+Home");
+  await handImage(page, "paste", "gps.jpg", "광안대교.jpg", "image/jpeg");
+  await expect(page.getByTestId("image-note")).toContainText("메타데이터 없이 추가했습니다");
+  await handImage(page, "drop", "gps.webp", "bridge.webp", "image/webp");
+  await expect(page.getByTestId("image-note")).toContainText("bridge.webp");
+  await expect(page.getByTestId("draft-markdown")).toHaveValue(
+    new RegExp(`!\\[광안대교\\]\\(/api/studio/drafts/${id}/images/[0-9a-f]{64}\\)`),
+  );
+  expect(uploads).toHaveLength(2);
+  for (const upload of uploads) for (const leak of LEAKS) expect(upload.toString("latin1")).not.toContain(leak);
+  // The preview shows the draft's own images (served to its writer), before the premium divider.
+  const previewImages = page.getByTestId("preview-free").locator("img");
+  await expect(previewImages).toHaveCount(2);
+  await previewImages.first().scrollIntoViewIfNeeded();
+  await expect.poll(() => previewImages.first().evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(320);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  // A file that is no image is refused in the browser, in Korean, and nothing is uploaded.
+  await page.getByTestId("image-picker").setInputFiles({ name: "위치.txt", mimeType: "text/plain", buffer: Buffer.from("35.15N 129.12E") });
+  await expect(page.getByTestId("image-note")).toContainText("JPEG, PNG, WebP, GIF, AVIF 이미지만");
+  expect(uploads).toHaveLength(2);
+  // Drafts stay private: nothing went to IPFS.
+  expect(await pinned()).toEqual(pinsBefore);
+  await waitSaved(page);
+  await expect(page.getByTestId("draft-problem")).toContainText("제출할 수 있습니다");
+  await page.getByTestId("submit-draft").click();
+  await expect(page.getByTestId("read-only")).toContainText("검토 중");
+  await writer.close();
+
+  // The editor publishes from the page: a progress bar per uploaded file, then the wallet signs.
+  const editor = await browser.newContext({ baseURL: stack.siteUrl, locale: "ko-KR" });
+  await signedInContext(editor, EDITOR);
+  await editor.addInitScript(([key, account]) => window.localStorage.setItem(key, account), [TEST_ACCOUNT_KEY, address(EDITOR)] as const);
+  const review = await editor.newPage();
+  await review.goto(`/studio/drafts/${id}`);
+  const prepare = review.getByTestId("publish-prepare");
+  const signInButton = review.getByTestId("sign-in");
+  await expect(async () => {
+    if ((await signInButton.isVisible()) && (await signInButton.isEnabled({ timeout: 500 }).catch(() => false))) {
+      await signInButton.click({ timeout: 1_000 }).catch(() => {});
+    }
+    await expect(prepare).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(review.getByTestId("preview-free").locator("img")).toHaveCount(2);
+  await prepare.click();
+  await expect(review.getByTestId("publish-steps")).toContainText("Ready to sign: ipfs://");
+  const bars = review.getByTestId("upload-progress-item");
+  // Two images, the free preview, the encrypted premium part and the metadata: each its own bar, each full.
+  await expect(bars).toHaveCount(5);
+  for (const bar of await bars.all()) {
+    await expect(bar).toHaveAttribute("data-done", "true");
+    await expect(bar.getByRole("progressbar")).toHaveAttribute("value", "100");
+  }
+  await review.getByTestId("publish-send").click();
+  await expect(review.getByTestId("publish-done")).toBeVisible();
+  const articleId = BigInt((await review.getByTestId("publish-done").textContent())!.match(/#(\d+)/)![1]);
+
+  // On the gateway: the images as published carry no Exif, GPS, camera or XMP; links point there.
+  const uri = await stack.publicClient.readContract({
+    address: stack.editions,
+    abi: articleEditionsAbi,
+    functionName: "uri",
+    args: [articleId],
+  });
+  const gateway = (cid: string) => fetch(`${stack.ipfsGateway}/ipfs/${cid}`);
+  const metadata = (await (await gateway(uri.replace("ipfs://", ""))).json()) as {
+    properties: { images: { cid: string }[]; preview: { cid: string } };
+  };
+  expect(metadata.properties.images).toHaveLength(2);
+  for (const { cid } of metadata.properties.images) {
+    const bytes = Buffer.from(await (await gateway(cid)).arrayBuffer());
+    expect(bytes.length).toBeGreaterThan(1000);
+    for (const leak of LEAKS) expect(bytes.toString("latin1")).not.toContain(leak);
+  }
+  const preview = await (await gateway(metadata.properties.preview.cid)).text();
+  expect(preview).toContain(`ipfs://${metadata.properties.images[0].cid}`);
+  expect(preview).not.toContain("/api/studio/");
+
+  // The IPFS node's raw blocks carry the free part in the clear, never the premium part.
+  const blocks = ipfsFiles().map((file) => readFileSync(file));
+  expect(blocks.some((block) => block.includes(PHOTO_ARTICLE.free))).toBe(true);
+  expect(blocks.some((block) => block.includes(PHOTO_ARTICLE.premium))).toBe(false);
   await editor.close();
 });

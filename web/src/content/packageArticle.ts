@@ -20,6 +20,17 @@ export interface PackageContext {
   onStep?: (message: string) => void;
   /** What an interrupted run of this article uploaded: found steps are reused, new ones recorded. */
   uploads?: PackageUploads;
+  /** Each upload's progress as the IPFS node takes its bytes (a studio publish shows a bar per file). */
+  onUploadProgress?: (progress: UploadProgress) => void;
+}
+
+/** How far one upload got: `bytes` of `total` taken by the node; a reused upload is done at once. */
+export interface UploadProgress {
+  step: string;
+  bytes: number;
+  total: number;
+  done: boolean;
+  reused: boolean;
 }
 
 /** A publish's record of its uploads by step (`image:<ref>`, `title-card`, `preview`, `premium`, `metadata`). */
@@ -70,14 +81,22 @@ function sealPremium(source: ArticleSource, context: PackageContext) {
  * part sealed under a fresh data key, and the metadata JSON whose CID goes on chain.
  */
 export async function packageArticle(source: ArticleSource, context: PackageContext): Promise<ArticlePackage> {
-  const { ipfs, uploads, onStep = () => {} } = context;
+  const { ipfs, uploads, onStep = () => {}, onUploadProgress } = context;
   const { frontmatter } = source;
   const upload = async (step: string, label: string, bytes: Uint8Array, detail?: unknown) => {
     // Recorded before it is pinned: a run killed mid-upload leaves a record to resume from or
     // unpin, never a pin nobody knows of.
     const expected = uploads && (await cidOfBytes(bytes)).toString();
     if (uploads) await uploads.record(step, expected!, detail);
-    const { cid } = await ipfs.add(bytes, { pin: true, cidVersion: 0 });
+    const total = bytes.byteLength;
+    const report = (taken: number, done = false) => onUploadProgress?.({ step, bytes: Math.min(taken, total), total, done, reused: false });
+    report(0);
+    const { cid } = await ipfs.add(bytes, {
+      pin: true,
+      cidVersion: 0,
+      ...(onUploadProgress ? { progress: (taken: number) => report(taken) } : {}),
+    });
+    report(total, true);
     if (uploads && cid.toString() !== expected) await uploads.record(step, cid.toString(), detail);
     onStep(`${label} (${kib(bytes.byteLength)}) -> ${cid}`);
     return cid.toString();
@@ -86,6 +105,7 @@ export async function packageArticle(source: ArticleSource, context: PackageCont
   const uploadOnce = async (step: string, label: string, bytes: () => Uint8Array) => {
     const before = await uploads?.reuse(step);
     if (!before) return upload(step, label, bytes());
+    onUploadProgress?.({ step, bytes: 0, total: 0, done: true, reused: true });
     onStep(`${label}: reusing the upload made before -> ${before.cid}`);
     return before.cid;
   };
@@ -96,6 +116,7 @@ export async function packageArticle(source: ArticleSource, context: PackageCont
     const before = await uploads?.reuse("premium");
     const envelope = premiumEnvelopeSchema.safeParse(before && { ...(before.detail as object), cid: before.cid });
     if (envelope.success && envelope.data.key_id === context.masterKey.id && envelope.data.level === level) {
+      onUploadProgress?.({ step: "premium", bytes: 0, total: 0, done: true, reused: true });
       onStep(`Encrypted premium part: reusing the upload made before -> ${envelope.data.cid}`);
       return envelope.data;
     }

@@ -139,4 +139,26 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`drop table studio_comments, studio_drafts, studio_writers`.execute(db);
     },
   },
+  "2026-11-27-005-studio-draft-images": {
+    async up(db: Kysely<unknown>) {
+      // A draft's images live with it in the database (shared by every web server, kept across
+      // restarts), never on IPFS before publish; deleting the draft deletes them.
+      await db.schema
+        .createTable("studio_draft_images")
+        .addColumn("draft_id", "uuid", (column) => column.notNull().references("studio_drafts.id").onDelete("cascade"))
+        .addColumn("sha256", "text", (column) => column.notNull())
+        .addColumn("content_type", "text", (column) =>
+          column.notNull().check(sql`content_type in ('image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif')`),
+        )
+        .addColumn("size", "integer", (column) => column.notNull())
+        .addColumn("bytes", "bytea", (column) => column.notNull())
+        .addColumn("added_by", "text", (column) => column.notNull())
+        .addColumn("created_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint("studio_draft_images_pk", ["draft_id", "sha256"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table studio_draft_images`.execute(db);
+    },
+  },
 };

@@ -12,6 +12,7 @@ export interface Database {
   studio_writers: StudioWritersTable;
   studio_drafts: StudioDraftsTable;
   studio_comments: StudioCommentsTable;
+  studio_draft_images: StudioDraftImagesTable;
 }
 
 /** Sign-in nonces already spent, kept until they expire (after that they sign nobody in anyway). */
@@ -141,5 +142,18 @@ export interface StudioCommentsTable {
   draft_id: string;
   author: string;
   body: string;
+  created_at: Generated<Date>;
+}
+
+/** An image of a draft, its metadata stripped, kept with the draft until publish uploads it to IPFS. */
+export interface StudioDraftImagesTable {
+  draft_id: string;
+  /** Hex SHA-256 of `bytes`: the image's id in its draft-local URL. */
+  sha256: string;
+  content_type: string;
+  size: number;
+  bytes: Uint8Array;
+  /** The writer who added it. */
+  added_by: string;
   created_at: Generated<Date>;
 }

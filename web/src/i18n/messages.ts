@@ -10,6 +10,7 @@ import { RELAY_MESSAGES } from "./relayMessages.ts";
 import { RELAY_GAS_MESSAGES } from "./relayGasMessages.ts";
 import { type Locale, LOCALES } from "./locales.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
+import { STUDIO_IMAGE_MESSAGES } from "./studioImageMessages.ts";
 import { STUDIO_PUBLISH_MESSAGES } from "./studioPublishMessages.ts";
 import { STUDIO_FIGURES_MESSAGES } from "./studioFiguresMessages.ts";
 import { STUDIO_LIMIT_MESSAGES } from "./studioLimitMessages.ts";
@@ -126,6 +127,7 @@ const en = {
   ...STUDIO_FIGURES_MESSAGES.en,
   ...AUTH_MESSAGES.en,
   ...STUDIO_LIMIT_MESSAGES.en,
+  ...STUDIO_IMAGE_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -242,6 +244,7 @@ const ko: Record<MessageKey, string> = {
   ...STUDIO_FIGURES_MESSAGES.ko,
   ...AUTH_MESSAGES.ko,
   ...STUDIO_LIMIT_MESSAGES.ko,
+  ...STUDIO_IMAGE_MESSAGES.ko,
 };
 
 export { LOCALES, type Locale };

@@ -5,7 +5,7 @@ import type { ArticleMetadata } from "../content/articleMetadata.ts";
 import type { ArticleReader } from "../content/createArticleReader.ts";
 import type { ArticleSource } from "../content/loadArticleSource.ts";
 import type { MasterKey } from "../content/masterKey.ts";
-import { packageArticle } from "../content/packageArticle.ts";
+import { type PackageContext, packageArticle } from "../content/packageArticle.ts";
 import { publishArticle } from "../contracts/writes.ts";
 import type { Database } from "../db/schema.ts";
 import { articleEditionsAbi } from "../generated/contracts.ts";
@@ -38,6 +38,8 @@ export interface PublishSourceContext {
   index?: IndexReader;
   /** One line per step and file, as it happens. */
   log?: (line: string) => void;
+  /** Each upload's progress, file by file (the studio's progress bars). */
+  onUploadProgress?: PackageContext["onUploadProgress"];
 }
 
 export interface PublishResult {
@@ -264,6 +266,7 @@ async function packageOnce(source: ArticleSource, context: PublishSourceContext,
     authors: resolveAuthors(source, publisher).map(({ name, address }) => ({ name, address })),
     siteUrl: context.siteUrl,
     onStep: (step) => log(step),
+    onUploadProgress: context.onUploadProgress,
     uploads: {
       async reuse(step) {
         const upload = earlier.get(step);

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { IPFS_TIMEOUT_MS, milliseconds, url } from "../config/envSchemas.ts";
+import { IPFS_TIMEOUT_MS, milliseconds, positiveNumber, url } from "../config/envSchemas.ts";
 import { readEnv } from "../config/readEnv.ts";
 import { DEFAULT_STUDIO_LIMITS } from "../studio/draftLimits.ts";
 
@@ -40,6 +40,8 @@ const schema = z.object({
   /** Unpublished drafts one writer may keep, and comments one draft may carry (studio limits). */
   STUDIO_MAX_OPEN_DRAFTS: count(DEFAULT_STUDIO_LIMITS.maxOpenDrafts),
   STUDIO_MAX_COMMENTS_PER_DRAFT: count(DEFAULT_STUDIO_LIMITS.maxCommentsPerDraft),
+  /** The largest image a writer may add to a draft (after the browser removed its metadata). */
+  STUDIO_MAX_IMAGE_MB: positiveNumber(10, "megabytes"),
   /** The repository's .data directory, wherever the server was started from (see dataDir.ts). */
   TOPNFTPOST_DATA_DIR: z.string().optional(),
 });

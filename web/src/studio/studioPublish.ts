@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { type Address, getAddress, type Hash, parseEventLogs } from "viem";
+import { ArticleSourceError } from "../content/articleSourceError.ts";
 import { assembleArticleSource } from "../content/loadArticleSource.ts";
 import { parseArticleSource } from "../content/parseArticleSource.ts";
 import type { Database } from "../db/schema.ts";
@@ -14,6 +15,7 @@ import {
 } from "../publishing/publishArticleSource.ts";
 import { NOTHING_SENT, updatePublishRun } from "../publishing/publishRuns.ts";
 import { settleEarlierSend } from "../publishing/settleEarlierSend.ts";
+import { draftSourceImages } from "./draftImages.ts";
 import { draftProblem, draftSourceText } from "./draftSource.ts";
 import { bigintsAsText } from "./publishCallJson.ts";
 import * as drafts from "./draftStore.ts";
@@ -34,8 +36,8 @@ export const SIGNING_LEASE_SECONDS = 600;
 /** The lock owner while an editor's wallet signs: known to both requests, never a live process. */
 const signingOwner = (draftId: string, editor: string) => `studio:${draftId}:${editor.toLowerCase()}`;
 
-/** A draft as the CLI would read it: the same parser, slug rule and content digest. */
-export function draftArticleSource(draft: { id: string; markdown: string; frontmatter: unknown }) {
+/** A draft as the CLI would read it: the same parser, slug rule and content digest; its images stored with it, as files beside an article. */
+export async function draftArticleSource(db: Db, draft: { id: string; markdown: string; frontmatter: unknown }) {
   const parsed = parseArticleSource(
     draftSourceText({ markdown: draft.markdown, frontmatter: draft.frontmatter as Record<string, unknown> }),
   );
@@ -43,7 +45,8 @@ export function draftArticleSource(draft: { id: string; markdown: string; frontm
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return assembleArticleSource(parsed, titleSlug || `article-${draft.id.slice(0, 8)}`, []);
+  const images = await draftSourceImages(db, draft.id, parsed.images);
+  return assembleArticleSource(parsed, titleSlug || `article-${draft.id.slice(0, 8)}`, images);
 }
 
 /** The draft `id` if this editor may publish it now, else the refusal (before anything is written). */
@@ -71,10 +74,18 @@ export async function preparePublishDraft(db: Db, viewer: StudioViewer, id: stri
   const problem = draftProblem({ markdown: draft.markdown, frontmatter: draft.frontmatter as Record<string, unknown> });
   if (problem) return refuse(422, "studio.error.invalid", problem);
 
-  const source = draftArticleSource(draft);
+  const source = await draftArticleSource(db, draft).catch((error: unknown) => {
+    if (!(error instanceof ArticleSourceError)) throw error;
+    return refuse(422, "studio.error.invalid", { field: error.field, problem: error.message.slice(error.field.length + 2) });
+  });
+  if (isAnswer(source)) return source;
   const editor = getAddress(viewer.address);
   const lines: string[] = [];
-  const log = (line: string) => lines.push(line);
+  // Kept for the answer, and passed on as it happens (a streaming page shows it live).
+  const log = (line: string) => {
+    lines.push(line);
+    context.log?.(line);
+  };
   const ctx = { ...context, log };
   log(`Checked ${source.slug}: ${describeSource(source)}`);
   const key = publishKeyOf(source, context);
@@ -124,7 +135,7 @@ export async function confirmPublishDraft(db: Db, viewer: StudioViewer, id: stri
   }
   if (draft.state === "published") return ok({ published: { articleId: draft.published_article_id }, steps: [] });
   if (draft.state !== "in_review") return refuse(409, "studio.error.wrongState", { state: draft.state });
-  const source = draftArticleSource(draft);
+  const source = await draftArticleSource(db, draft);
   const key = publishKeyOf(source, context);
   const signer = signingOwner(id, viewer.address);
   const run = await db.selectFrom("publish_runs").selectAll().where("key", "=", key).executeTakeFirst();
@@ -193,7 +204,7 @@ export async function abandonPublishDraft(db: Db, viewer: StudioViewer, id: stri
   const draft = await publishable(db, viewer, id);
   if (isAnswer(draft)) return draft;
   if (draft.state !== "in_review") return refuse(409, "studio.error.wrongState", { state: draft.state });
-  const source = draftArticleSource(draft);
+  const source = await draftArticleSource(db, draft);
   const key = publishKeyOf(source, context);
   const signer = signingOwner(id, viewer.address);
   const run = await db.selectFrom("publish_runs").selectAll().where("key", "=", key).executeTakeFirst();
@@ -229,7 +240,7 @@ export async function publishProgress(
   const run = await db
     .selectFrom("publish_runs")
     .select(["state", "metadata_cid", "transaction_hash", "article_id", "lock_owner"])
-    .where("key", "=", publishKeyOf(draftArticleSource(draft), context))
+    .where("key", "=", publishKeyOf(await draftArticleSource(db, draft), context))
     .executeTakeFirst();
   return ok({ run: run ? { ...run, awaitingSignature: run.lock_owner === signingOwner(id, viewer.address) } : null });
 }

@@ -2,7 +2,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { streamPrepare } from "@/components/studio/streamPrepare.ts";
 import { studioFetch } from "@/components/studio/studioFetch.ts";
+import { UploadProgressList } from "@/components/studio/UploadProgressList.tsx";
+import type { UploadProgress } from "@/content/packageArticle.ts";
 import { format, MESSAGES } from "@/i18n/messages.ts";
 import type { PublishCall } from "@/publishing/publishArticleSource.ts";
 import { reviveBigints } from "@/studio/publishCallJson.ts";
@@ -39,20 +42,38 @@ function Panel({ setup, draftId }: StudioPublishProps) {
     );
   }, [path, setup.locale]);
 
+  const [uploads, setUploads] = useState<UploadProgress[]>([]);
+  const addLines = (lines: string[]) =>
+    setSteps((before) => [...before, ...lines.map((line, offset) => ({ id: before.length + offset, line }))]);
+
   async function step(json: Record<string, unknown>) {
     setBusy(true);
     setNote(null);
     try {
-      const answer = await studioFetch(setup.locale, path, { method: "POST", json });
+      // Prepare streams its steps and a progress bar per uploaded file; the others answer at once.
+      const streamed = json.step === "prepare";
+      if (streamed) setUploads([]);
+      const answer = streamed
+        ? await streamPrepare(setup.locale, path, {
+            line: (line) => addLines([line]),
+            progress: (progress) =>
+              setUploads((before) => {
+                const at = before.findIndex((upload) => upload.step === progress.step);
+                return at < 0 ? [...before, progress] : before.map((upload, index) => (index === at ? progress : upload));
+              }),
+          })
+        : await studioFetch(setup.locale, path, { method: "POST", json });
       if (answer.problem) return setNote(answer.problem);
-      const lines = (answer.body.steps as string[] | undefined) ?? [];
-      setSteps((before) => [...before, ...lines.map((line, offset) => ({ id: before.length + offset, line }))]);
+      if (!streamed) addLines((answer.body.steps as string[] | undefined) ?? []);
       if (answer.body.published) {
         setCall(null);
         setPublished(answer.body.published as Published);
         router.refresh();
       } else if (answer.body.call) {
         setCall(reviveBigints<PublishCall>(answer.body.call));
+      } else if ("run" in answer.body) {
+        // The stream broke before its answer: what the server recorded says whether a signature waits.
+        setAwaiting(Boolean((answer.body.run as { awaitingSignature?: boolean } | null)?.awaitingSignature));
       } else if (answer.body.abandoned !== undefined) {
         setCall(null);
         setAwaiting(false);
@@ -67,6 +88,7 @@ function Panel({ setup, draftId }: StudioPublishProps) {
     <section className="studio-publish" data-testid="studio-publish">
       <h2>{t["studio.publish.title"]}</h2>
       <p className="muted">{t["studio.publish.hint"]}</p>
+      <UploadProgressList locale={setup.locale} uploads={uploads} />
       {steps.length > 0 && (
         <ol data-testid="publish-steps">
           {steps.map((step) => (

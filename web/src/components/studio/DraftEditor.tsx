@@ -1,13 +1,15 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { format, type Locale, MESSAGES } from "@/i18n/messages.ts";
 import { type FrontmatterForm, formOf, frontmatterOf } from "./draftForm.ts";
+import { DraftImagePicker } from "./DraftImagePicker.tsx";
 import { DraftPreview } from "./DraftPreview.tsx";
 import { FrontmatterFields } from "./FrontmatterFields.tsx";
 import { ReviewComments, type Comment } from "./ReviewComments.tsx";
 import { studioFetch } from "./studioFetch.ts";
 import { useAutosave } from "./useAutosave.ts";
+import { useDraftImages } from "./useDraftImages.ts";
 
 export interface EditorDraft {
   id: string;
@@ -56,6 +58,30 @@ export function DraftEditor(props: {
     setMarkdown(next);
     autosave.change({ markdown: next, frontmatter: frontmatterOf(form) });
   };
+  // An image arrives after its upload: inserted at the cursor of the text as it is then.
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const caret = useRef<number | null>(null);
+  const formNow = useRef(form);
+  formNow.current = form;
+  const images = useDraftImages({
+    locale,
+    draftId: draft.id,
+    enabled: editable,
+    insert: (snippet) => {
+      const value = textarea.current?.value ?? markdown;
+      const at = textarea.current?.selectionEnd ?? value.length;
+      const next = value.slice(0, at) + snippet + value.slice(at);
+      caret.current = at + snippet.length;
+      setMarkdown(next);
+      autosave.change({ markdown: next, frontmatter: frontmatterOf(formNow.current) });
+    },
+  });
+  // The cursor stays after an inserted image (once the text shows it), so the next one follows it.
+  useEffect(() => {
+    if (caret.current === null || textarea.current?.value !== markdown) return;
+    textarea.current.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [markdown]);
 
   const submit = async () => {
     await autosave.save();
@@ -108,8 +134,13 @@ export function DraftEditor(props: {
           rows={20}
           onChange={(event) => changeMarkdown(event.target.value)}
           data-testid="draft-markdown"
+          ref={textarea}
+          onDragOver={images.onDragOver}
+          onDrop={images.onDrop}
+          onPaste={images.onPaste}
         />
       </label>
+      {editable && props.isOwner && <DraftImagePicker locale={locale} images={images} />}
       <p data-testid="draft-problem">{problem ? format(t["studio.editor.notReady"], problem) : t["studio.editor.ready"]}</p>
       {editable && props.isOwner && (
         <p>

@@ -8,9 +8,15 @@ export async function studioFetch(locale: Locale, path: string, init: RequestIni
     ...(json !== undefined ? { body: JSON.stringify(json), headers: { "content-type": "application/json" } } : {}),
   });
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  return studioAnswerOf(locale, response.status, body);
+}
+
+/** A studio answer (from a response, or the last line of a streamed one) with its refusal in words. */
+export function studioAnswerOf(locale: Locale, status: number, body: Record<string, unknown>) {
   const messages = MESSAGES[locale] as Record<string, string>;
-  const problem = response.ok
-    ? null
-    : format(messages[String(body.error)] ?? messages["studio.error.unavailable"], body as Record<string, string>);
-  return { status: response.status, body, problem };
+  const problem =
+    status >= 200 && status < 300
+      ? null
+      : format(messages[String(body.error)] ?? messages["studio.error.unavailable"], body as Record<string, string>);
+  return { status, body, problem };
 }

@@ -1,0 +1,21 @@
+import type { NextRequest } from "next/server";
+import { readBytesAtMost } from "@/server/readBytesAtMost.ts";
+import { serverConfig } from "@/server/serverConfig.ts";
+import { studioRoute } from "@/server/studio/studioRoute.ts";
+import { addDraftImage, type ImageUpload } from "@/studio/draftImages.ts";
+
+// A writer adds an image to their own draft: the body is the image's bytes (its metadata already
+// removed by the page). The role is checked before the body is read; the server checks the type
+// by content and strips metadata again, and stores it with the draft in the database, not on IPFS.
+
+type Params = { params: Promise<{ id: string }> };
+
+export const POST = async (request: NextRequest, { params }: Params) => {
+  const { id } = await params;
+  const limit = serverConfig().STUDIO_MAX_IMAGE_MB;
+  return studioRoute(
+    request,
+    (db, viewer, upload) => addDraftImage(db, viewer, id, upload as ImageUpload, limit),
+    async (request) => ({ ok: true, value: await readBytesAtMost(request, limit * 1024 * 1024) }),
+  );
+};

@@ -56,7 +56,7 @@ contract CoverageDesk is ICoverageDesk {
 
     /// @inheritdoc ICoverageDesk
     function commission(
-        string calldata topicCid,
+        bytes32 topic,
         uint256 bounty,
         uint40 deadline
     ) external payable returns (uint256 commissionId) {
@@ -64,7 +64,7 @@ contract CoverageDesk is ICoverageDesk {
         // The bounty is named as well as sent, so the proposal reads as what it pays.
         if (bounty == 0 || bounty != msg.value || bounty > type(uint96).max)
             revert CoverageDeskInvalidBounty(msg.value);
-        if (bytes(topicCid).length == 0) revert CoverageDeskEmptyTopic();
+        if (topic == 0) revert CoverageDeskEmptyTopic();
         if (deadline <= block.timestamp) revert CoverageDeskInvalidDeadline(deadline, block.timestamp);
 
         Totals memory totals = _totals;
@@ -78,7 +78,7 @@ contract CoverageDesk is ICoverageDesk {
             status: Status.Open
         });
         _totals = Totals(uint64(commissionId), totals.escrowed + uint96(bounty), totals.owed);
-        emit CommissionCreated(commissionId, topicCid, bounty, deadline);
+        emit CommissionCreated(commissionId, topic, bounty, deadline);
     }
 
     /// @inheritdoc ICoverageDesk

@@ -91,7 +91,7 @@ contract CoverageDesk is ICoverageDesk {
         if (articleId < c.firstArticleId || articleId > EDITIONS.articleCount()) {
             revert CoverageDeskIneligibleArticle(commissionId, articleId, c.firstArticleId);
         }
-        (, , , IArticleEditions.Payee[] memory authors) = EDITIONS.article(articleId);
+        IArticleEditions.Payee[] memory authors = EDITIONS.authorsOf(articleId);
         if (authors.length == 0) revert CoverageDeskArticleWithoutAuthors(articleId);
 
         uint40 challengeEndsAt = uint40(block.timestamp + _CHALLENGE_WINDOW);
@@ -126,7 +126,7 @@ contract CoverageDesk is ICoverageDesk {
         c.status = Status.Paid;
 
         // Authors never change after publishing, so the shares read now are those linked at `fulfil`.
-        (, , , IArticleEditions.Payee[] memory authors) = EDITIONS.article(articleId);
+        IArticleEditions.Payee[] memory authors = EDITIONS.authorsOf(articleId);
         uint256 authorBps;
         for (uint256 i; i < authors.length; ++i) {
             authorBps += authors[i].shareBps;

@@ -286,9 +286,23 @@ export async function measureGovernance(
       baselineName: same("execute: the timelock commissions with the bounty"),
       notes: [floorNote("execute"), actionNote("execute"), wizardNote("execute")],
     },
-    fulfill_commission: { gas: desk.fulfil, ...noBaseline("an editor links an article") },
-    settle_commission: { gas: desk.settle, ...noBaseline("credit two authors after the challenge window") },
-    withdraw_bounty: { gas: desk.withdraw, ...noBaseline("an author's first withdrawal, paid in ETH") },
+    fulfill_commission: {
+      gas: desk.fulfil,
+      ...noBaseline("an editor links an article"),
+      notes: [
+        "reads the editor's publisher role and the article's authors from ArticleEditions (authorsOf), updates the commission's one slot",
+      ],
+    },
+    settle_commission: {
+      gas: desk.settle,
+      ...noBaseline("credit two authors after the challenge window"),
+      notes: ["one new slot per author credited for the first time (22,100 each), the commission's slot and the desk's totals"],
+    },
+    withdraw_bounty: {
+      gas: desk.withdraw,
+      ...noBaseline("an author's first withdrawal, paid in ETH"),
+      notes: ["clears the author's slot (a refund), updates the totals, sends ETH"],
+    },
   };
 }
 

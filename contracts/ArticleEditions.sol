@@ -181,6 +181,12 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     }
 
     /// @inheritdoc IArticleEditions
+    function authorsOf(uint256 articleId) external view returns (Payee[] memory) {
+        _existingSale(articleId);
+        return _authors[articleId];
+    }
+
+    /// @inheritdoc IArticleEditions
     function articleCount() external view returns (uint256) {
         return _articleCount;
     }

@@ -56,7 +56,7 @@ contract CoverageDesk is ICoverageDesk {
 
     /// @inheritdoc ICoverageDesk
     function commission(
-        string calldata topicCid,
+        bytes32 topic,
         uint256 bounty,
         uint40 deadline
     ) external payable returns (uint256 commissionId) {
@@ -64,7 +64,7 @@ contract CoverageDesk is ICoverageDesk {
         // The bounty is named as well as sent, so the proposal reads as what it pays.
         if (bounty == 0 || bounty != msg.value || bounty > type(uint96).max)
             revert CoverageDeskInvalidBounty(msg.value);
-        if (bytes(topicCid).length == 0) revert CoverageDeskEmptyTopic();
+        if (topic == 0) revert CoverageDeskEmptyTopic();
         if (deadline <= block.timestamp) revert CoverageDeskInvalidDeadline(deadline, block.timestamp);
 
         Totals memory totals = _totals;
@@ -78,7 +78,7 @@ contract CoverageDesk is ICoverageDesk {
             status: Status.Open
         });
         _totals = Totals(uint64(commissionId), totals.escrowed + uint96(bounty), totals.owed);
-        emit CommissionCreated(commissionId, topicCid, bounty, deadline);
+        emit CommissionCreated(commissionId, topic, bounty, deadline);
     }
 
     /// @inheritdoc ICoverageDesk
@@ -91,7 +91,7 @@ contract CoverageDesk is ICoverageDesk {
         if (articleId < c.firstArticleId || articleId > EDITIONS.articleCount()) {
             revert CoverageDeskIneligibleArticle(commissionId, articleId, c.firstArticleId);
         }
-        (, , , IArticleEditions.Payee[] memory authors) = EDITIONS.article(articleId);
+        IArticleEditions.Payee[] memory authors = EDITIONS.authorsOf(articleId);
         if (authors.length == 0) revert CoverageDeskArticleWithoutAuthors(articleId);
 
         uint40 challengeEndsAt = uint40(block.timestamp + _CHALLENGE_WINDOW);
@@ -126,7 +126,7 @@ contract CoverageDesk is ICoverageDesk {
         c.status = Status.Paid;
 
         // Authors never change after publishing, so the shares read now are those linked at `fulfil`.
-        (, , , IArticleEditions.Payee[] memory authors) = EDITIONS.article(articleId);
+        IArticleEditions.Payee[] memory authors = EDITIONS.authorsOf(articleId);
         uint256 authorBps;
         for (uint256 i; i < authors.length; ++i) {
             authorBps += authors[i].shareBps;

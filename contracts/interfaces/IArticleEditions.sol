@@ -166,6 +166,10 @@ interface IArticleEditions is IERC7572 {
         uint256 articleId
     ) external view returns (string memory uri, Sale memory sale, Terms memory terms, Payee[] memory authors);
 
+    /// @notice The article's authors and their shares, which never change after publishing.
+    /// Reverts for unknown articles. Cheaper than {article} for callers that need only these.
+    function authorsOf(uint256 articleId) external view returns (Payee[] memory);
+
     /// @notice Number of articles published (ids run from 1 to this).
     function articleCount() external view returns (uint256);
 

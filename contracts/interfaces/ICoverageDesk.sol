@@ -9,8 +9,12 @@ pragma solidity ^0.8.28;
 /// settles it, crediting the bounty to the article's authors by their shares, and each author
 /// withdraws their part. A commission nobody fulfilled by its deadline can be expired by anyone,
 /// returning the bounty to the timelock.
-/// @dev The desk's balance always equals {escrowed} plus {totalOwed}. The topic CID is recorded
-/// in {CommissionCreated} only (the indexer keeps it), which saves three new slots per commission.
+/// @dev The desk's balance always equals {escrowed} plus {totalOwed}. A topic is the SHA-256 digest
+/// of its Markdown's IPFS node, the 32 bytes inside its CIDv0 (`Qm...` is base58 of 0x1220 and
+/// the digest), so anyone rebuilds the CID from it. A digest and not the CID string because a
+/// proposal's calldata is stored by the governor (GovernorStorage) at 22,100 gas a word: the string
+/// made each commission proposal three words (about 66,000 gas) dearer. The topic is recorded in
+/// {CommissionCreated} only (the indexer keeps it), which saves a slot per commission.
 interface ICoverageDesk {
     /// @notice Where a commission stands. Open: waiting for an article; Fulfilled: an article is
     /// linked and the challenge window runs; Paid: the bounty went to the authors; Expired: the
@@ -48,7 +52,7 @@ interface ICoverageDesk {
     error CoverageDeskInvalidBounty(uint256 bounty);
     /// @notice A commission whose deadline is not in the future (or beyond 2^40 - 1).
     error CoverageDeskInvalidDeadline(uint256 deadline, uint256 timestamp);
-    /// @notice A commission without a topic CID.
+    /// @notice A commission without a topic (a zero digest).
     error CoverageDeskEmptyTopic();
     /// @notice `commissionId` was never commissioned.
     error CoverageDeskUnknownCommission(uint256 commissionId);
@@ -71,8 +75,8 @@ interface ICoverageDesk {
     /// @notice An ETH transfer to `account` failed (a contract that refuses ETH).
     error CoverageDeskPayoutFailed(address account, uint256 amount);
 
-    /// @notice The timelock commissioned coverage of `topicCid` (IPFS), escrowing `bounty`.
-    event CommissionCreated(uint256 indexed commissionId, string topicCid, uint256 bounty, uint40 deadline);
+    /// @notice The timelock commissioned coverage of `topic` (the SHA-256 digest of its CIDv0), escrowing `bounty`.
+    event CommissionCreated(uint256 indexed commissionId, bytes32 topic, uint256 bounty, uint40 deadline);
     /// @notice `editor` linked `articleId`; the guardian or governance may reject it until `challengeEndsAt`.
     event CommissionFulfilled(
         uint256 indexed commissionId,
@@ -91,14 +95,10 @@ interface ICoverageDesk {
     /// @notice `account` was paid `amount`.
     event Withdrawn(address indexed account, uint256 amount);
 
-    /// @notice Escrows the value sent as the bounty for coverage of `topicCid`, due by `deadline`.
+    /// @notice Escrows the value sent as the bounty for coverage of `topic`, due by `deadline`.
     /// @dev Requirements: the timelock (a passed proposal); a bounty of 1 to 2^96 - 1 wei; a
     /// non-empty topic; a deadline in the future. Emits {CommissionCreated}.
-    function commission(
-        string calldata topicCid,
-        uint256 bounty,
-        uint40 deadline
-    ) external payable returns (uint256 commissionId);
+    function commission(bytes32 topic, uint256 bounty, uint40 deadline) external payable returns (uint256 commissionId);
 
     /// @notice Links `articleId` to an open commission and starts its challenge window.
     /// @dev Requirements: the publisher role on ArticleEditions; the commission is Open and before

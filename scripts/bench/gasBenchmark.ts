@@ -54,7 +54,7 @@ const articleParams = {
   treasuryBps: 1_000,
   referralBps: 1_000,
 };
-const operations: Record<string, { gas: number; baseline: number | null; baselineName: string }> = {};
+const operations: Record<string, { gas: number; baseline: number | null; baselineName: string; notes?: string[] }> = {};
 
 // ----- baselines: plain OpenZeppelin tokens, warmed up like the real ones -----
 const erc1155 = await viem.deployContract("BaselineERC1155");
@@ -204,6 +204,12 @@ for (const name of order) {
   console.log(
     `${name.padEnd(27)}${fmt(gas).padStart(10)}${fmt(baseline).padStart(10)}${delta.padStart(9)}${fmt(target).padStart(10)}${verdict}`,
   );
+}
+for (const name of order) {
+  const { baselineName, notes } = operations[name];
+  if (!notes?.length) continue;
+  console.log(`\n${name}: baseline = ${baselineName}`);
+  for (const note of notes) console.log(`  - ${note}`);
 }
 const out = join(import.meta.dirname, "../../bench/results/gas.json");
 mkdirSync(join(out, ".."), { recursive: true });

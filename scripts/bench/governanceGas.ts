@@ -1,11 +1,16 @@
 // The coverage DAO's steps for `npm run bench:gas`: each step of one commission proposal's life on
-// CoverageGovernor beside the same step on a plain OpenZeppelin Governor + timelock voting with the
-// same passes, then the desk's own steps. Each governor first runs one whole cycle, so the measured
-// second one pays what production pays once proposals, commissions and checkpoints exist.
+// CoverageGovernor beside the same step, same proposal, on a plain OpenZeppelin Governor with the
+// same ten modules (the baseline), then the desk's own steps. The notes say what each figure is
+// made of, from governors measured in the same run: the same set without GovernorStorage, without
+// PreventLateQuorum, OZ's five-module wizard set, and the same set proposing a minimal action.
+// Each governor first runs one whole cycle, so the measured second one pays what production pays
+// once proposals, commissions and checkpoints exist.
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import { type Address, encodeFunctionData, type Hash, keccak256, parseEther, toHex } from "viem";
-import { coverageDeskAbi } from "../../web/src/generated/contracts.ts";
+import { topicOfCid } from "../../web/src/dao/commissionTopic.ts";
+import { proposalDescription } from "../../web/src/dao/proposalDescription.ts";
+import { coverageDeskAbi, timelockControllerAbi } from "../../web/src/generated/contracts.ts";
 import { deployGovernedPublication } from "../deploy/deployGovernedPublication.ts";
 import { SAMPLE_TIERS } from "../seed/sampleTiers.ts";
 
@@ -14,14 +19,26 @@ export interface Measured {
   gas: number;
   baseline: number | null;
   baselineName: string;
+  /** What the difference from the baseline, or from the issue's reference, is made of (measured in the same run). */
+  notes: string[];
 }
+type PlainKind = "BaselineModulesGovernor" | "BaselineGovernorWithoutStorage" | "BaselineGovernorWithoutLateQuorum" | "BaselineGovernor";
+interface Governed {
+  kind: PlainKind | "CoverageGovernor";
+  governor: Address;
+  timelock: Address;
+  desk: Address;
+}
+type Step = "propose" | "castVoteFirst" | "castVoteReachingQuorum" | "castVote" | "castVoteBySig" | "queue" | "execute";
 
 const DELAY = 60;
 const PERIOD = 300;
 const TIMELOCK_DELAY = 60n;
 const CHALLENGE_WINDOW = 300n;
 const BOUNTY = parseEther("0.5");
-const TOPIC = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+const DESCRIPTION_CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+/** The dApp commissions the proposal's own Markdown as the topic. */
+const TOPIC = topicOfCid(DESCRIPTION_CID);
 
 /**
  * `members` (four founding members of 3 votes each, quorum floor 4) and `author` are wallets no
@@ -68,19 +85,34 @@ export async function measureGovernance(
   );
   await gasOf(dao.pass.write.withdraw([dao.timelock.address]));
 
-  // The plain governor: OZ's wizard module set, its own timelock and desk, the same passes.
-  const plainTimelock = await viem.deployContract("TimelockController", [TIMELOCK_DELAY, [], [], deployer.account.address]);
-  const plainGovernor = await viem.deployContract("BaselineGovernor", [dao.pass.address, plainTimelock.address, DELAY, PERIOD]);
-  const plainDesk = await viem.deployContract("CoverageDesk", [
-    plainTimelock.address,
-    dao.governor.address,
-    dao.editions.address,
-    CHALLENGE_WINDOW,
-  ]);
-  for (const role of ["PROPOSER_ROLE", "CANCELLER_ROLE", "EXECUTOR_ROLE"]) {
-    await gasOf(plainTimelock.write.grantRole([keccak256(toHex(role)), plainGovernor.address]));
+  /** A plain OpenZeppelin governor voting with the same passes, with its own funded timelock and desk. */
+  async function plainGovernor(kind: PlainKind, extraArgs: readonly (bigint | number)[]) {
+    const timelock = await viem.deployContract("TimelockController", [TIMELOCK_DELAY, [], [], deployer.account.address]);
+    const governor = await viem.deployContract(kind as "BaselineModulesGovernor", [
+      dao.pass.address,
+      timelock.address,
+      DELAY,
+      PERIOD,
+      ...(extraArgs as [bigint, number]),
+    ]);
+    const desk = await viem.deployContract("CoverageDesk", [
+      timelock.address,
+      dao.governor.address,
+      dao.editions.address,
+      CHALLENGE_WINDOW,
+    ]);
+    for (const role of ["PROPOSER_ROLE", "CANCELLER_ROLE", "EXECUTOR_ROLE"]) {
+      await gasOf(timelock.write.grantRole([keccak256(toHex(role)), governor.address]));
+    }
+    await gasOf(deployer.sendTransaction({ to: timelock.address, value: parseEther("2") }));
+    return { kind, governor: governor.address, timelock: timelock.address, desk: desk.address };
   }
-  await gasOf(deployer.sendTransaction({ to: plainTimelock.address, value: parseEther("2") }));
+  // The same ten modules as CoverageGovernor, quorum 40% of the 12 votes (4, like our floor), so
+  // the same vote reaches quorum; then that set without one module; then OZ's wizard set.
+  const modules = await plainGovernor("BaselineModulesGovernor", [40n, 60]);
+  const withoutStorage = await plainGovernor("BaselineGovernorWithoutStorage", [40n, 60]);
+  const withoutLateQuorum = await plainGovernor("BaselineGovernorWithoutLateQuorum", [40n]);
+  const wizard = await plainGovernor("BaselineGovernor", []);
 
   const ballotTypes = {
     Ballot: [
@@ -91,14 +123,26 @@ export async function measureGovernance(
     ],
   } as const;
 
-  /** One commission proposal's life on `governorAddress`; returns the gas of each step. */
-  async function cycle(kind: "CoverageGovernor" | "BaselineGovernor", governorAddress: Address, desk: Address, round: number) {
-    const as = (wallet: Wallet) => viem.getContractAt(kind as "CoverageGovernor", governorAddress, { client: { wallet } });
-    const governor = await as(deployer);
+  /** The proposal's one action: commission coverage from `desk` (or, to measure what that action
+   * costs, a zero-value call with one argument: the timelock setting its own delay to what it is). */
+  async function actionOf(on: Governed, minimal: boolean) {
+    if (minimal) {
+      const calldata = encodeFunctionData({ abi: timelockControllerAbi, functionName: "updateDelay", args: [TIMELOCK_DELAY] });
+      return [[on.timelock], [0n], [calldata]] as const;
+    }
     const deadline = Number((await publicClient.getBlock()).timestamp) + 30 * 86_400;
     const calldata = encodeFunctionData({ abi: coverageDeskAbi, functionName: "commission", args: [TOPIC, BOUNTY, deadline] });
-    const description = `# Busan Blockchain Week follow-up (${round})\n\nWho built what a year on, and who left.`;
-    const args = [[desk], [BOUNTY], [calldata]] as const;
+    return [[on.desk], [BOUNTY], [calldata]] as const;
+  }
+
+  /** One proposal's life on a governor, the same description on every one; returns the gas of each step. */
+  async function cycle(on: Governed, round: number, minimal = false) {
+    const { kind, governor: governorAddress } = on;
+    const as = (wallet: Wallet) => viem.getContractAt(kind as "CoverageGovernor", governorAddress, { client: { wallet } });
+    const governor = await as(deployer);
+    // What the dApp proposes: the title, then the IPFS address of the Markdown (proposalDescription.ts).
+    const description = proposalDescription(`Busan Blockchain Week follow-up (${round})`, DESCRIPTION_CID);
+    const args = await actionOf(on, minimal);
     const descriptionHash = keccak256(toHex(description));
 
     const propose = await gasOf((await as(members[0])).write.propose([...args, description]));
@@ -112,7 +156,7 @@ export async function measureGovernance(
     // Both answer OZ's `nonces(address)`; CoverageGovernor's ballots use the proposal's own key.
     const nonces = await viem.getContractAt("CoverageGovernor", governorAddress);
     const nonce =
-      kind === "CoverageGovernor"
+      kind !== "BaselineGovernor"
         ? await nonces.read.nonces([signer.account.address, proposalId])
         : await nonces.read.nonces([signer.account.address]);
     const signature = await signer.signTypedData({
@@ -131,7 +175,8 @@ export async function measureGovernance(
     const queue = await gasOf(governor.write.queue([...args, descriptionHash]));
     await time.increase(Number(TIMELOCK_DELAY) + 1);
     const execute = await gasOf(governor.write.execute([...args, descriptionHash]));
-    return { propose, castVoteFirst, castVoteReachingQuorum, castVote, castVoteBySig, queue, execute };
+    const steps: Record<Step, number> = { propose, castVoteFirst, castVoteReachingQuorum, castVote, castVoteBySig, queue, execute };
+    return steps;
   }
 
   /** The desk's own steps on a commission just made: fulfil, settle, an author's withdrawal. */
@@ -166,37 +211,104 @@ export async function measureGovernance(
     return { fulfil, settle, withdraw };
   }
 
-  let ours = await cycle("CoverageGovernor", dao.governor.address, dao.desk.address, 1);
-  let plain = await cycle("BaselineGovernor", plainGovernor.address, plainDesk.address, 1);
+  const ours: Governed = {
+    kind: "CoverageGovernor",
+    governor: dao.governor.address,
+    timelock: dao.timelock.address,
+    desk: dao.desk.address,
+  };
+  const everyGovernor = [ours, modules, withoutStorage, withoutLateQuorum, wizard];
+  for (const on of everyGovernor) await cycle(on, 1);
+  await cycle(modules, 1, true);
   await deskSteps(dao.desk.address);
-  ours = await cycle("CoverageGovernor", dao.governor.address, dao.desk.address, 2);
-  plain = await cycle("BaselineGovernor", plainGovernor.address, plainDesk.address, 2);
+  const [o, m, noStorage, noLateQuorum, w] = await serially(everyGovernor.map((on) => () => cycle(on, 2)));
+  const minimal = await cycle(modules, 2, true);
   const desk = await deskSteps(dao.desk.address);
 
-  const plainName = (step: string) => `plain OpenZeppelin Governor + TimelockController (wizard modules): ${step}`;
-  const noBaseline = (step: string) => ({ baseline: null, baselineName: `none: the desk's own step (${step})` });
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const signed = (n: number) => `${n >= 0 ? "+" : ""}${fmt(n)}`;
+  const same = (step: string) => `OpenZeppelin Governor, CoverageGovernor's ten modules without the quorum floor, same proposal: ${step}`;
+  const wizardNote = (step: Step) =>
+    `OZ wizard's five modules (no Storage, LateQuorum, Guardian, SequentialId, NoncesKeyed): ${fmt(w[step])}`;
+  const floorNote = (step: Step) =>
+    `ours ${signed(o[step] - m[step])}: the quorum floor and the fraction's numerator share one packed slot (OZ reads the numerator's checkpoints), and a tally under the floor skips the votes-supply lookup`;
+  const lateQuorumNote = (step: Step) =>
+    `GovernorPreventLateQuorum (issue's module set) costs ${fmt(m[step] - noLateQuorum[step])} here: without it ${fmt(noLateQuorum[step])}`;
+  const actionNote = (step: Step) =>
+    `the commission action itself (ETH value, 3 words of arguments) costs ${fmt(m[step] - minimal[step])} over a zero-value one-argument call (${fmt(minimal[step])} on the same modules)`;
+  const noBaseline = (step: string) => ({ baseline: null, baselineName: `none: the desk's own step (${step})`, notes: [] });
   return {
-    propose: { gas: ours.propose, baseline: plain.propose, baselineName: plainName("propose one commission") },
-    cast_vote_first: { gas: ours.castVoteFirst, baseline: plain.castVoteFirst, baselineName: plainName("a proposal's first castVote") },
+    propose: {
+      gas: o.propose,
+      baseline: m.propose,
+      baselineName: same("propose one commission"),
+      notes: [
+        `GovernorStorage (issue's module set: proposals enumerable on chain) stores the action at 22,100 gas a word: ${fmt(m.propose - noStorage.propose)}; without it ${fmt(noStorage.propose)}`,
+        actionNote("propose"),
+        wizardNote("propose"),
+      ],
+    },
+    cast_vote_first: {
+      gas: o.castVoteFirst,
+      baseline: m.castVoteFirst,
+      baselineName: same("a proposal's first castVote (below quorum)"),
+      notes: [lateQuorumNote("castVoteFirst"), floorNote("castVoteFirst"), wizardNote("castVoteFirst")],
+    },
     cast_vote_reaching_quorum: {
-      gas: ours.castVoteReachingQuorum,
-      baseline: plain.castVoteReachingQuorum,
-      baselineName: plainName("the castVote that reaches quorum"),
+      gas: o.castVoteReachingQuorum,
+      baseline: m.castVoteReachingQuorum,
+      baselineName: same("the castVote that reaches quorum (PreventLateQuorum records the deadline)"),
+      notes: [lateQuorumNote("castVoteReachingQuorum"), floorNote("castVoteReachingQuorum"), wizardNote("castVoteReachingQuorum")],
     },
-    cast_vote: { gas: ours.castVote, baseline: plain.castVote, baselineName: plainName("a castVote once quorum stands") },
+    cast_vote: {
+      gas: o.castVote,
+      baseline: m.castVote,
+      baselineName: same("a castVote once quorum stands"),
+      notes: [wizardNote("castVote")],
+    },
     cast_vote_by_sig: {
-      gas: ours.castVoteBySig,
-      baseline: plain.castVoteBySig,
-      baselineName: plainName("castVoteBySig once quorum stands, sent by a relayer"),
+      gas: o.castVoteBySig,
+      baseline: m.castVoteBySig,
+      baselineName: same("castVoteBySig once quorum stands, sent by a relayer"),
+      notes: [
+        `${wizardNote("castVoteBySig")}, where the voter's one nonce was already written (NoncesKeyed writes a new one per proposal)`,
+      ],
     },
-    queue: { gas: ours.queue, baseline: plain.queue, baselineName: plainName("queue in the timelock") },
+    queue: {
+      gas: o.queue,
+      baseline: m.queue,
+      baselineName: same("queue in the timelock"),
+      notes: [floorNote("queue"), actionNote("queue"), wizardNote("queue")],
+    },
     execute_commission: {
-      gas: ours.execute,
-      baseline: plain.execute,
-      baselineName: plainName("execute: the timelock commissions with the bounty"),
+      gas: o.execute,
+      baseline: m.execute,
+      baselineName: same("execute: the timelock commissions with the bounty"),
+      notes: [floorNote("execute"), actionNote("execute"), wizardNote("execute")],
     },
-    fulfill_commission: { gas: desk.fulfil, ...noBaseline("an editor links an article") },
-    settle_commission: { gas: desk.settle, ...noBaseline("credit two authors after the challenge window") },
-    withdraw_bounty: { gas: desk.withdraw, ...noBaseline("an author's first withdrawal, paid in ETH") },
+    fulfill_commission: {
+      gas: desk.fulfil,
+      ...noBaseline("an editor links an article"),
+      notes: [
+        "reads the editor's publisher role and the article's authors from ArticleEditions (authorsOf), updates the commission's one slot",
+      ],
+    },
+    settle_commission: {
+      gas: desk.settle,
+      ...noBaseline("credit two authors after the challenge window"),
+      notes: ["one new slot per author credited for the first time (22,100 each), the commission's slot and the desk's totals"],
+    },
+    withdraw_bounty: {
+      gas: desk.withdraw,
+      ...noBaseline("an author's first withdrawal, paid in ETH"),
+      notes: ["clears the author's slot (a refund), updates the totals, sends ETH"],
+    },
   };
+}
+
+/** Runs `tasks` one after another (each sends transactions and moves chain time). */
+async function serially<T>(tasks: (() => Promise<T>)[]) {
+  const results: T[] = [];
+  for (const task of tasks) results.push(await task());
+  return results;
 }

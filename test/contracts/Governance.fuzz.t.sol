@@ -46,7 +46,7 @@ contract GovernanceFuzzTest is GovernanceBase {
         }
         vm.deal(caller, bounty);
         vm.prank(caller);
-        try desk.commission{value: bounty}("QmTopic", bounty, uint40(block.timestamp + 1 days)) {
+        try desk.commission{value: bounty}(keccak256("topic"), bounty, uint40(block.timestamp + 1 days)) {
             _assertTrue(false, "commission by a non-timelock");
         } catch (bytes memory reason) {
             _assertTrue(

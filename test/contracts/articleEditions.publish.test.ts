@@ -32,6 +32,10 @@ describe("ArticleEditions: publishing", () => {
     assert.equal(sale.saleEnd, 2 ** 40 - 1, "no end is stored as the far future");
     assert.equal(terms.premiumLevel, 1);
     assert.equal(authors.length, 2);
+    assert.deepEqual(await p.editions.read.authorsOf([2n]), authors, "the authors alone, as article() lists them");
+    await p.viem.assertions.revertWithCustomErrorWithArgs(p.editions.read.authorsOf([3n]), p.editions, "ArticleEditionsUnknownArticle", [
+      3n,
+    ]);
     const [receiver, royalty] = await p.editions.read.royaltyInfo([2n, 10_000n]);
     assert.equal(receiver, getAddress(authorA.account.address));
     assert.equal(royalty, 500n);

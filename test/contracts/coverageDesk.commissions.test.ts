@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { getAddress, parseEther } from "viem";
+import { getAddress, parseEther, zeroHash } from "viem";
 import { articleParams } from "../helpers/publicationFixture.ts";
-import { BOUNTY, CommissionStatus, connectGovernance, DURATIONS, type Governance, TOPIC_CID } from "../helpers/governanceFixture.ts";
+import { BOUNTY, CommissionStatus, connectGovernance, DURATIONS, type Governance, TOPIC } from "../helpers/governanceFixture.ts";
 
 const loadGovernance = await connectGovernance();
 
@@ -16,7 +16,7 @@ async function asTimelock(g: Governance) {
 /** A commission made straight from the timelock, due in a day; returns its id and deadline. */
 async function commission(g: Governance, bounty = BOUNTY) {
   const deadline = (await g.latest()) + 86_400n;
-  await (await asTimelock(g)).write.commission([TOPIC_CID, bounty, Number(deadline)], { value: bounty });
+  await (await asTimelock(g)).write.commission([TOPIC, bounty, Number(deadline)], { value: bounty });
   return { id: await g.desk.read.commissionCount(), deadline };
 }
 
@@ -117,25 +117,25 @@ describe("CoverageDesk: commissions", () => {
     const { alice } = g.accounts;
     const deadline = Number((await g.latest()) + 86_400n);
     await g.viem.assertions.revertWithCustomErrorWithArgs(
-      (await g.as(alice)).desk.write.commission([TOPIC_CID, BOUNTY, deadline], { value: BOUNTY }),
+      (await g.as(alice)).desk.write.commission([TOPIC, BOUNTY, deadline], { value: BOUNTY }),
       g.desk,
       "CoverageDeskOnlyTimelock",
       [getAddress(alice.account.address)],
     );
     const desk = await asTimelock(g);
     await g.viem.assertions.revertWithCustomErrorWithArgs(
-      desk.write.commission([TOPIC_CID, BOUNTY, deadline], { value: parseEther("1") }),
+      desk.write.commission([TOPIC, BOUNTY, deadline], { value: parseEther("1") }),
       g.desk,
       "CoverageDeskInvalidBounty",
       [parseEther("1")],
     );
     await g.viem.assertions.revertWithCustomError(
-      desk.write.commission(["", BOUNTY, deadline], { value: BOUNTY }),
+      desk.write.commission([zeroHash, BOUNTY, deadline], { value: BOUNTY }),
       g.desk,
       "CoverageDeskEmptyTopic",
     );
     await g.viem.assertions.revertWithCustomError(
-      desk.write.commission([TOPIC_CID, BOUNTY, Number(await g.latest())], { value: BOUNTY }),
+      desk.write.commission([TOPIC, BOUNTY, Number(await g.latest())], { value: BOUNTY }),
       g.desk,
       "CoverageDeskInvalidDeadline",
     );

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { encodeFunctionData, getAddress, parseEther, parseEventLogs } from "viem";
+import { cidOfTopic } from "../../web/src/dao/commissionTopic.ts";
 import { BOUNTY, CommissionStatus, connectGovernance, DURATIONS, ProposalState, TOPIC_CID, VOTE } from "../helpers/governanceFixture.ts";
 
 const loadGovernance = await connectGovernance();
@@ -59,7 +60,7 @@ describe("CoverageGovernor: a proposal's life", () => {
     assert.equal(await g.publicClient.getBalance({ address: g.timelock.address }), treasuryBefore - BOUNTY);
     assert.equal(await g.publicClient.getBalance({ address: g.desk.address }), BOUNTY);
     const [created] = await g.desk.getEvents.CommissionCreated();
-    assert.deepEqual([created.args.commissionId, created.args.topicCid, created.args.bounty], [1n, TOPIC_CID, BOUNTY]);
+    assert.deepEqual([created.args.commissionId, cidOfTopic(created.args.topic ?? "0x"), created.args.bounty], [1n, TOPIC_CID, BOUNTY]);
 
     const articleId = await g.publishArticle();
     await g.desk.write.fulfil([1n, articleId]);

@@ -2,6 +2,7 @@ import { network } from "hardhat";
 import { type Address, encodeFunctionData, type Hex, keccak256, parseEther, toHex } from "viem";
 import { deployGovernedPublication, type GovernanceSettings } from "../../scripts/deploy/deployGovernedPublication.ts";
 import { SAMPLE_TIERS } from "../../scripts/seed/sampleTiers.ts";
+import { topicOfCid } from "../../web/src/dao/commissionTopic.ts";
 import { coverageDeskAbi } from "../../web/src/generated/contracts.ts";
 import { articleParams } from "./publicationFixture.ts";
 
@@ -20,6 +21,8 @@ export const VOTE = { against: 0, for: 1, abstain: 2 } as const;
 export const ProposalState = { Pending: 0, Active: 1, Canceled: 2, Defeated: 3, Succeeded: 4, Queued: 5, Expired: 6, Executed: 7 } as const;
 export const CommissionStatus = { None: 0, Open: 1, Fulfilled: 2, Paid: 3, Expired: 4 } as const;
 export const TOPIC_CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+/** What the desk records of TOPIC_CID: the SHA-256 digest inside it. */
+export const TOPIC = topicOfCid(TOPIC_CID);
 export const BOUNTY = parseEther("1.5");
 
 type Connection = Awaited<ReturnType<typeof network.create>>;
@@ -65,7 +68,7 @@ async function deployFixture(connection: Connection) {
   /** A one-action proposal: commission coverage of `topic` for `bounty` from the treasury. */
   const commissionProposal = async (description: string, bounty = BOUNTY, deadline?: bigint) => {
     const due = deadline ?? (await latest()) + 30n * 86_400n;
-    const calldata = encodeFunctionData({ abi: coverageDeskAbi, functionName: "commission", args: [TOPIC_CID, bounty, Number(due)] });
+    const calldata = encodeFunctionData({ abi: coverageDeskAbi, functionName: "commission", args: [TOPIC, bounty, Number(due)] });
     return {
       targets: [dao.desk.address] as Address[],
       values: [bounty],

@@ -6,6 +6,7 @@ import { mnemonicToAccount } from "viem/accounts";
 import { deployGovernedPublication, type GovernanceSettings } from "../../scripts/deploy/deployGovernedPublication.ts";
 import { SAMPLE_TIERS } from "../../scripts/seed/sampleTiers.ts";
 import { choosePort, waitFor } from "../../scripts/stack/processes.ts";
+import { topicOfCid } from "../../web/src/dao/commissionTopic.ts";
 import { coverageDeskAbi, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
 
 const root = join(import.meta.dirname, "../..");
@@ -74,7 +75,8 @@ export async function startGovernedChain() {
       const calldata = encodeFunctionData({
         abi: coverageDeskAbi,
         functionName: "commission",
-        args: [description, parseEther("0.1"), Number(deadline)],
+        // Any topic will do: these proposals are only ever voted on, never executed.
+        args: [topicOfCid("QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG"), parseEther("0.1"), Number(deadline)],
       });
       const hash = await aliceGovernor.write.propose([
         [dao.desk.address] as Address[],

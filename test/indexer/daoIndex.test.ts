@@ -1,5 +1,6 @@
 import { encodeFunctionData, keccak256, parseEther, toHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { topicOfCid } from "../../web/src/dao/commissionTopic.ts";
 import { proposalDescription } from "../../web/src/dao/proposalDescription.ts";
 import { coverageDeskAbi } from "../../web/src/generated/contracts.ts";
 import type { AuthorBounties, CommissionRecord, ProposalDetail, ProposalSummary } from "../../web/src/indexer/daoTypes.ts";
@@ -34,7 +35,11 @@ describe("the coverage DAO in the index", () => {
     const deadline = Number(timestamp) + 30 * 86_400;
     const topicCid = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
     const propose = async (title: string, bounty: bigint) => {
-      const calldata = encodeFunctionData({ abi: coverageDeskAbi, functionName: "commission", args: [topicCid, bounty, deadline] });
+      const calldata = encodeFunctionData({
+        abi: coverageDeskAbi,
+        functionName: "commission",
+        args: [topicOfCid(topicCid), bounty, deadline],
+      });
       const description = proposalDescription(title, topicCid);
       await stack.confirm(await (await as(alice)).write.propose([[desk.address], [bounty], [calldata], description]));
       return { id: await governor.read.proposalCount(), calldata, descriptionHash: keccak256(toHex(description)) };

@@ -5,6 +5,7 @@
 import { ponder } from "ponder:registry";
 import { bountyCredit, bountyWithdrawal, commission, proposal, vote } from "ponder:schema";
 import { eq } from "ponder";
+import { cidOfTopic } from "../../../web/src/dao/commissionTopic.ts";
 import { parseProposalDescription } from "../../../web/src/dao/proposalDescription.ts";
 import { indexedAddress } from "../indexedAddress.ts";
 
@@ -72,10 +73,10 @@ ponder.on("CoverageGovernor:VoteCastWithParams", async ({ event, context }) => {
 });
 
 ponder.on("CoverageDesk:CommissionCreated", async ({ event, context }) => {
-  const { commissionId, topicCid, bounty, deadline } = event.args;
+  const { commissionId, topic, bounty, deadline } = event.args;
   await context.db.insert(commission).values({
     id: commissionId,
-    topicCid,
+    topicCid: cidOfTopic(topic),
     bounty,
     deadline: BigInt(deadline),
     status: "open",

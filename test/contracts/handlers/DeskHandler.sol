@@ -42,7 +42,7 @@ contract DeskHandler is TestBase {
         uint40 deadline = uint40(block.timestamp + _bound(lifetime, 1, 2 days));
         vm.deal(TIMELOCK, bounty);
         vm.prank(TIMELOCK);
-        DESK.commission{value: bounty}("QmTopic", bounty, deadline);
+        DESK.commission{value: bounty}(keccak256("topic"), bounty, deadline);
         paidIn += bounty;
     }
 

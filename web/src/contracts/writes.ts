@@ -1,5 +1,6 @@
 import { type Address, type ContractFunctionArgs, encodeFunctionData, zeroAddress } from "viem";
 import { articleEditionsAbi, coverageDeskAbi, coverageGovernorAbi, membershipPassAbi } from "../generated/contracts.ts";
+import { topicOfCid } from "../dao/commissionTopic.ts";
 import { contractWrite } from "./contractWrite.ts";
 
 // One builder per thing a person (or the publish CLI) does on chain. Each is checked against the
@@ -71,6 +72,7 @@ export const closeSale = (editions: Address, articleId: bigint) =>
 
 /** What a coverage proposal commissions: a topic (its Markdown on IPFS), a bounty and a deadline. */
 export interface CoverageTerms {
+  /** The topic Markdown's CIDv0; the desk records its digest (see `commissionTopic.ts`). */
   topicCid: string;
   bounty: bigint;
   /** Unix seconds: the first second at which the commission can no longer be fulfilled. */
@@ -81,7 +83,11 @@ export interface CoverageTerms {
 export const commissionAction = (desk: Address, terms: CoverageTerms) => ({
   target: desk,
   value: terms.bounty,
-  calldata: encodeFunctionData({ abi: coverageDeskAbi, functionName: "commission", args: [terms.topicCid, terms.bounty, terms.deadline] }),
+  calldata: encodeFunctionData({
+    abi: coverageDeskAbi,
+    functionName: "commission",
+    args: [topicOfCid(terms.topicCid), terms.bounty, terms.deadline],
+  }),
 });
 
 /** Proposes that the treasury commission coverage (see `proposalDescription` for the description). */

@@ -11,6 +11,7 @@ import {
   timelockControllerAbi,
 } from "../generated/contracts.ts";
 import type { ProposalAction } from "../indexer/daoTypes.ts";
+import { cidOfTopic } from "./commissionTopic.ts";
 
 export type DescribedAction =
   | { kind: "commission"; topicCid: string; bounty: bigint; deadline: number }
@@ -59,8 +60,8 @@ export function describeAction(action: ProposalAction, deployed: Deployment): De
   }
   const args = decoded.args ?? [];
   if (known.name === "CoverageDesk" && decoded.functionName === "commission") {
-    const [topicCid, bounty, deadline] = args as [string, bigint, number];
-    return { kind: "commission", topicCid, bounty, deadline: Number(deadline) };
+    const [topic, bounty, deadline] = args as [Hex, bigint, number];
+    return { kind: "commission", topicCid: cidOfTopic(topic), bounty, deadline: Number(deadline) };
   }
   if (decoded.functionName === "grantRole" || decoded.functionName === "revokeRole") {
     const [role, account] = args as [Hex, Address];

@@ -1,9 +1,16 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { getContract } from "viem";
-import { coverageGovernorAbi, deploymentOn, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
+import {
+  articleEditionsAbi,
+  coverageDeskAbi,
+  coverageGovernorAbi,
+  deploymentOn,
+  LOCAL_CHAIN_ID,
+} from "../../web/src/generated/contracts.ts";
 import { cidOfBytes } from "../../web/src/ipfs/cidOfBytes.ts";
 import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
 import { signIn } from "../helpers/siweClient.ts";
+import { publishFixture } from "./publishFixture.ts";
 import { advanceChainTime, testAccount, webStack } from "./webStack.ts";
 
 // The coverage DAO from a member's browser: propose coverage on /dao/new, vote without paying gas
@@ -14,6 +21,10 @@ const stack = webStack();
 const MEMBER = testAccount(1).account.address; // a founding member: 3 votes, enough for quorum alone
 const OUTSIDER = testAccount(8); // no pass, no votes
 const governor = deploymentOn(LOCAL_CHAIN_ID)!.CoverageGovernor!.address;
+const desk = deploymentOn(LOCAL_CHAIN_ID)!.CoverageDesk!.address;
+const EDITOR = testAccount(0).account.address; // the seeded editor: a publisher, so the desk's editor
+const AUTHOR = testAccount(5); // the only author of the article that answers the commission
+const ARTICLE_TITLE = "Jeju's Web3 island plan: where the money went";
 const TOPIC = `Jeju's Web3 island plan, audited ${Date.now().toString(36)}`;
 const REASON = "Jeju spent public money on this; readers should know where it went.";
 
@@ -21,6 +32,8 @@ test.describe.configure({ mode: "serial" });
 
 let page: Page;
 let proposalId: bigint;
+let commissionId: bigint;
+let articleId: bigint;
 
 test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext({ baseURL: stack.siteUrl, locale: "en-US" });
@@ -31,6 +44,25 @@ test.beforeAll(async ({ browser }) => {
 const shot = (name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 // Typed reads of the governor (viem checks each function name and its arguments).
 const governorReads = getContract({ address: governor, abi: coverageGovernorAbi, client: stack.publicClient }).read;
+const deskReads = getContract({ address: desk, abi: coverageDeskAbi, client: stack.publicClient }).read;
+/** The desk's `ICoverageDesk.Status`: 1 open, 2 fulfilled, 3 paid. */
+const commissionStatus = async () => (await deskReads.commissionOf([commissionId])).status;
+
+/** A page whose test wallet is `account`, for a person other than the member. */
+async function pageAs(browser: Browser, account: `0x${string}`, locale = "en-US") {
+  const context = await browser.newContext({ baseURL: stack.siteUrl, locale });
+  await context.addInitScript(([key, address]) => window.localStorage.setItem(key, address), [TEST_ACCOUNT_KEY, account] as const);
+  return context.newPage();
+}
+
+/** Connects the test wallet on a page that needs no sign-in, unless wagmi reconnected it. */
+async function connect(on: Page) {
+  const mock = on.getByRole("button", { name: "Mock Connector" });
+  const connected = on.locator(".wallet-account");
+  await expect(mock.or(connected).first()).toBeVisible();
+  if (await mock.isVisible()) await mock.click();
+  await expect(connected).toBeVisible();
+}
 
 /** Connects the test wallet (unless wagmi reconnected it) and signs in, as /dao/new asks. */
 async function connectAndSignIn(on: Page) {
@@ -173,4 +205,91 @@ test("once time passes, queues and executes it from the page, and the commission
   await page.goto("/dao");
   await expect(page.getByTestId("open-commissions")).toContainText(TOPIC);
   await shot("4-executed");
+});
+
+test("a non-editor sees no fulfil control, and the desk refuses their direct call", async ({ browser }) => {
+  commissionId = await deskReads.commissionCount(); // the commission the member's proposal funded
+  // The article that answers it, published after the commission (only later articles are eligible).
+  await publishFixture(stack, "jeju-island-audit.en.md");
+  articleId = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" });
+  const path = `/dao/proposals/${proposalId}`;
+  await page.goto(path);
+  await connect(page);
+  await expect(page.getByTestId("not-editor")).toHaveText(
+    "Only an editor (a publisher of articles) can fulfil a commission; this wallet is not one.",
+  );
+  await expect(page.getByTestId("fulfil-commission")).toHaveCount(0);
+  // Korean readers are told the same.
+  const korean = await pageAs(browser, MEMBER, "ko-KR");
+  await korean.goto(path);
+  await connect(korean);
+  await expect(korean.getByTestId("not-editor")).toContainText("편집자");
+  await korean.context().close();
+  // Skipping the page changes nothing: the contract itself refuses the member.
+  const member = testAccount(1);
+  await expect(
+    member.wallet.writeContract({ address: desk, abi: coverageDeskAbi, functionName: "fulfil", args: [commissionId, articleId] }),
+  ).rejects.toThrow(/CoverageDeskNotEditor/);
+  expect(await commissionStatus()).toBe(1);
+});
+
+test("an editor fulfils the commission with the article from the page; the challenge window shows", async ({ browser }) => {
+  const path = `/dao/proposals/${proposalId}`;
+  const editor = await pageAs(browser, EDITOR);
+  await editor.goto(path);
+  await connect(editor);
+  // The short list comes from the index: reload until it lists the new article.
+  await expect(async () => {
+    await editor.reload();
+    await expect(editor.getByTestId("fulfil-article").locator(`option[value="${articleId}"]`)).toHaveCount(1);
+  }).toPass({ timeout: 30_000 });
+  await editor.getByTestId("fulfil-article").selectOption(String(articleId));
+  await editor.getByTestId("fulfil-commission").click();
+  await expect(editor.getByTestId("commission-step")).toContainText("Challenge window: the guardian or governance can reject");
+  await expect(editor.getByTestId("commission-status").last()).toHaveText("Fulfilled, in its challenge window");
+  await expect(editor.getByTestId("fulfilling-article")).toContainText(ARTICLE_TITLE);
+  expect(await commissionStatus()).toBe(2);
+  // Settling early is refused, and the page offers no button for it.
+  await expect(editor.getByTestId("settle-commission")).toHaveCount(0);
+  await editor.screenshot({ path: test.info().outputPath("5-fulfilled.png"), fullPage: true });
+  await editor.context().close();
+});
+
+test("once the challenge window passes, anyone settles from the page and the author withdraws the bounty", async ({ browser }) => {
+  const path = `/dao/proposals/${proposalId}`;
+  await advanceChainTime(Number(await deskReads.challengeWindow()) + 1);
+  await page.goto(path);
+  await connect(page);
+  await expect(page.getByTestId("commission-step")).toContainText("The challenge window is over");
+  await page.getByTestId("settle-commission").click();
+  await expect(page.getByTestId("commission-status").last()).toHaveText("Fulfilled and paid");
+  expect(await commissionStatus()).toBe(3);
+  const bounty = (await deskReads.commissionOf([commissionId])).bounty;
+  expect(await deskReads.owed([AUTHOR.account.address])).toBe(bounty);
+
+  // The author, signed in on their library, sees the bounty and withdraws it.
+  const author = await pageAs(browser, AUTHOR.account.address);
+  await author.goto("/library");
+  await connectAndSignIn(author);
+  await expect(author.getByTestId("bounty-owed")).toHaveText("The coverage desk owes you 0.1 ETH in bounties.");
+  const before = await stack.publicClient.getBalance({ address: AUTHOR.account.address });
+  await author.getByTestId("withdraw-bounty").click();
+  await expect(author.getByTestId("bounty-owed")).toHaveText("Bounty withdrawn: the desk owes you nothing now.");
+  expect(await deskReads.owed([AUTHOR.account.address])).toBe(0n);
+  // The bounty arrived, less the gas the author paid for the withdrawal.
+  const after = await stack.publicClient.getBalance({ address: AUTHOR.account.address });
+  expect(after).toBeGreaterThan(before);
+  expect(after - before).toBeGreaterThan((bounty * 99n) / 100n);
+  // The index follows: nothing owed there either once it has seen the withdrawal.
+  await expect(async () => {
+    const bounties = await (await fetch(`${stack.indexerUrl}/dao/bounties/${AUTHOR.account.address}`)).json();
+    expect(bounties.withdrawals.map((w: { amount: string }) => w.amount)).toEqual([bounty.toString()]);
+  }).toPass({ timeout: 30_000 });
+  await author.screenshot({ path: test.info().outputPath("6-bounty-withdrawn.png"), fullPage: true });
+  await author.context().close();
+
+  // The commission now shows the article that fulfilled it.
+  await reloadUntil(path, () => expect(page.getByTestId("proposal-commissions")).toContainText("Fulfilled and paid"));
+  await expect(page.getByTestId("fulfilling-article")).toContainText(ARTICLE_TITLE);
+  await expect(page.getByTestId("settle-commission")).toHaveCount(0);
 });

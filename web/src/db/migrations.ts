@@ -139,4 +139,13 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`drop table studio_comments, studio_drafts, studio_writers`.execute(db);
     },
   },
+  "2026-11-27-001-draft-commission": {
+    // The coverage DAO's commission a draft answers (nullable: most drafts answer none).
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("studio_drafts").addColumn("commission_id", "numeric").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("studio_drafts").dropColumn("commission_id").execute();
+    },
+  },
 };

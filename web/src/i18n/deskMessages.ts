@@ -15,6 +15,14 @@ export const DESK_MESSAGES = {
     "desk.owed": "The coverage desk owes you {amount} in bounties.",
     "desk.withdraw": "Withdraw {amount}",
     "desk.withdrawn": "Bounty withdrawn: the desk owes you nothing now.",
+    "desk.draft.label": "Answers a coverage commission",
+    "desk.draft.none": "None",
+    "desk.draft.saved": "Saved.",
+    "desk.draft.answers": "This draft answers commission #{id}: {title}.",
+    "desk.draft.notOpen": "Commission #{commissionId} is not open: only a commission still waiting for an article can be answered.",
+    "desk.draft.fulfil":
+      "This article answers commission #{id} ({title}): link it, and its authors are paid the bounty after the challenge window.",
+    "desk.draft.notFulfillable": "Commission #{id} no longer waits for an article ({status}).",
   },
   ko: {
     "desk.challengeEnds": "이의 제기 기간: {date}까지({time} 남음) 가디언이나 거버넌스가 이 기사 연결을 거부할 수 있습니다.",
@@ -30,5 +38,12 @@ export const DESK_MESSAGES = {
     "desk.owed": "취재 데스크가 보상금 {amount}을(를) 지급할 예정입니다.",
     "desk.withdraw": "{amount} 출금",
     "desk.withdrawn": "보상금을 출금했습니다. 남은 보상금이 없습니다.",
+    "desk.draft.label": "답하는 취재 의뢰",
+    "desk.draft.none": "없음",
+    "desk.draft.saved": "저장했습니다.",
+    "desk.draft.answers": "이 초안은 #{id} 의뢰에 답합니다: {title}.",
+    "desk.draft.notOpen": "#{commissionId} 의뢰는 열려 있지 않습니다. 아직 기사를 기다리는 의뢰에만 답할 수 있습니다.",
+    "desk.draft.fulfil": "이 기사는 #{id} 의뢰({title})에 답합니다. 연결하면 이의 제기 기간이 지난 뒤 저자들에게 보상금이 지급됩니다.",
+    "desk.draft.notFulfillable": "#{id} 의뢰는 더 이상 기사를 기다리지 않습니다({status}).",
   },
 } as const;

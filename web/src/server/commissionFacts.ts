@@ -1,4 +1,5 @@
 import "server-only";
+import { BaseError, ContractFunctionRevertedError } from "viem";
 import { articleEditionsAbi, coverageDeskAbi } from "@/generated/contracts.ts";
 import { articlesByIds } from "./catalog.ts";
 import type { DaoAddresses } from "./dao.ts";
@@ -58,4 +59,18 @@ export async function fulfilCandidates(dao: DaoAddresses, firstArticleId: number
   for (let id = count; id >= Math.max(firstArticleId, 1) && ids.length < CANDIDATES; id--) ids.push(BigInt(id));
   const listed = ids.length ? await articlesByIds(ids) : [];
   return listed.sort((a, b) => b.id - a.id).map((a) => ({ id: a.id, slug: a.slug, title: a.title }));
+}
+
+/** Whether commission `id` exists and still waits for an article (open, before its deadline), at the latest block. */
+export async function isOpenCommission(dao: DaoAddresses | null, id: bigint) {
+  if (!dao) return false;
+  const client = chainClient();
+  const [facts] = await commissionFacts(dao, [id]).catch((error: unknown) => {
+    // An unknown commission reverts; anything else (the chain not answering) is a real failure.
+    if (error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError)) return [undefined];
+    throw error;
+  });
+  if (!facts) return false;
+  const { timestamp } = await client.getBlock();
+  return facts.status === "open" && Number(timestamp) < facts.deadline;
 }

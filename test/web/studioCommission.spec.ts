@@ -78,8 +78,13 @@ test("a writer's draft answers an open commission; the editor publishes it and f
   const writer = await browser.newContext({ locale: "en-US" });
   await signedInContext(writer, WRITER);
   const writing = await writer.newPage();
-  await writing.goto(`/studio/drafts/${id}`);
-  await writing.getByLabel("Answers a coverage commission").selectOption(commissionId.toString());
+  const picker = writing.getByLabel("Answers a coverage commission");
+  // The open commissions come from the index: reload until it has seen the new one.
+  await expect(async () => {
+    await writing.goto(`/studio/drafts/${id}`);
+    await expect(picker.locator(`option[value="${commissionId}"]`)).toContainText(TOPIC, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await picker.selectOption(commissionId.toString());
   await expect(writing.getByTestId("draft-commission-note")).toHaveText("Saved.");
   expect((await api("GET", `/api/studio/drafts/${id}`, writerCookie)).body.draft.commission_id).toBe(commissionId.toString());
   await writer.close();

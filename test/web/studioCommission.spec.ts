@@ -121,7 +121,7 @@ test("a writer's draft answers an open commission; the editor publishes it and f
   await expect(fulfil.getByTestId("fulfil-article")).toContainText(ARTICLE.title);
   await fulfil.getByTestId("fulfil-commission").click();
   await expect(page.getByTestId("draft-answers")).toHaveText(
-    `Commission #${commissionId} no longer waits for an article (Fulfilled, in its challenge window).`,
+    `This article fulfils commission #${commissionId}: Fulfilled, in its challenge window.`,
   );
   const linked = await commissionOf(commissionId);
   expect(linked.status).toBe(2); // fulfilled

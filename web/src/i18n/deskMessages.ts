@@ -23,6 +23,7 @@ export const DESK_MESSAGES = {
     "desk.draft.fulfil":
       "This article answers commission #{id} ({title}): link it, and its authors are paid the bounty after the challenge window.",
     "desk.draft.notFulfillable": "Commission #{id} no longer waits for an article ({status}).",
+    "desk.draft.fulfilledByThis": "This article fulfils commission #{id}: {status}.",
   },
   ko: {
     "desk.challengeEnds": "이의 제기 기간: {date}까지({time} 남음) 가디언이나 거버넌스가 이 기사 연결을 거부할 수 있습니다.",
@@ -45,5 +46,6 @@ export const DESK_MESSAGES = {
     "desk.draft.notOpen": "#{commissionId} 의뢰는 열려 있지 않습니다. 아직 기사를 기다리는 의뢰에만 답할 수 있습니다.",
     "desk.draft.fulfil": "이 기사는 #{id} 의뢰({title})에 답합니다. 연결하면 이의 제기 기간이 지난 뒤 저자들에게 보상금이 지급됩니다.",
     "desk.draft.notFulfillable": "#{id} 의뢰는 더 이상 기사를 기다리지 않습니다({status}).",
+    "desk.draft.fulfilledByThis": "이 기사가 #{id} 의뢰를 이행합니다: {status}.",
   },
 } as const;

@@ -44,9 +44,12 @@ export async function DraftCommission(props: {
   if (!props.published || !props.isEditor) return answers;
 
   const [facts] = await commissionFacts(dao, [BigInt(props.commissionId)]).catch(() => [undefined]);
-  if (!facts || facts.status !== "open") {
-    const status = facts && facts.status !== "none" ? t[`dao.commission.${facts.status}`] : "—";
-    return <p data-testid="draft-answers">{format(t["desk.draft.notFulfillable"], { id: props.commissionId, status })}</p>;
+  if (!facts || facts.status === "none") return answers;
+  if (facts.status !== "open") {
+    const status = t[`dao.commission.${facts.status}`];
+    // Fulfilled by this very article (just now, or before), or by another, or expired.
+    const key = facts.articleId === Number(props.published) ? "desk.draft.fulfilledByThis" : "desk.draft.notFulfillable";
+    return <p data-testid="draft-answers">{format(t[key], { id: props.commissionId, status })}</p>;
   }
   return (
     <section data-testid="draft-fulfil">

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { getContract } from "viem";
+import { getContract, parseEther } from "viem";
 import {
   articleEditionsAbi,
   coverageDeskAbi,
@@ -10,6 +10,7 @@ import {
 import { cidOfBytes } from "../../web/src/ipfs/cidOfBytes.ts";
 import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
 import { signIn } from "../helpers/siweClient.ts";
+import { commissionThroughProposal } from "./daoCommission.ts";
 import { publishFixture } from "./publishFixture.ts";
 import { advanceChainTime, testAccount, webStack } from "./webStack.ts";
 
@@ -292,4 +293,29 @@ test("once the challenge window passes, anyone settles from the page and the aut
   await reloadUntil(path, () => expect(page.getByTestId("proposal-commissions")).toContainText("Fulfilled and paid"));
   await expect(page.getByTestId("fulfilling-article")).toContainText(ARTICLE_TITLE);
   await expect(page.getByTestId("settle-commission")).toHaveCount(0);
+});
+
+test("past its deadline without an article, anyone expires a commission from the page and the bounty returns to the treasury", async () => {
+  const bounty = parseEther("0.02");
+  const { proposalId: expiring, commissionId: unanswered } = await commissionThroughProposal(`Unanswered ${TOPIC}`, bounty, {
+    deadlineIn: 3_600,
+  });
+  const path = `/dao/proposals/${expiring}`;
+  await reloadUntil(path, () => expect(page.getByTestId("proposal-commissions")).toContainText("Waiting for an article"));
+  await connect(page);
+  // Before the deadline there is nothing to expire.
+  await expect(page.getByTestId("expire-commission")).toHaveCount(0);
+  await advanceChainTime(2 * 3_600);
+  await page.reload();
+  await connect(page);
+  await expect(page.getByTestId("commission-step")).toHaveText(
+    "Past its deadline without an article: anyone can expire it, returning the bounty to the treasury.",
+  );
+  const timelock = deploymentOn(LOCAL_CHAIN_ID)!.TimelockController!.address;
+  const treasuryBefore = await stack.publicClient.getBalance({ address: timelock });
+  await page.getByTestId("expire-commission").click();
+  await expect(page.getByTestId("commission-status").last()).toHaveText("Expired, bounty returned");
+  expect((await deskReads.commissionOf([unanswered])).status).toBe(4);
+  expect(await stack.publicClient.getBalance({ address: timelock })).toBe(treasuryBefore + bounty);
+  await expect(page.getByTestId("expire-commission")).toHaveCount(0);
 });

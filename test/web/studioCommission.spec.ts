@@ -55,7 +55,7 @@ test("a writer's draft answers an open commission; the editor publishes it and f
 }) => {
   const editorCookie = await cookieOf(EDITOR);
   expect((await api("POST", "/api/studio/writers", editorCookie, { address: address(WRITER) })).status).toBe(201);
-  const commissionId = await commissionThroughProposal(TOPIC, parseEther("0.05"));
+  const { commissionId } = await commissionThroughProposal(TOPIC, parseEther("0.05"));
   expect((await commissionOf(commissionId)).status).toBe(1); // open
 
   const writerCookie = await cookieOf(WRITER);

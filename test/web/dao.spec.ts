@@ -234,7 +234,9 @@ test("a non-editor sees no fulfil control, and the desk refuses their direct cal
   expect(await commissionStatus()).toBe(1);
 });
 
-test("an editor fulfils the commission with the article from the page; the challenge window shows", async ({ browser }) => {
+test("an editor fulfils the commission from the page; the guardian can reject it within the challenge window; nobody settles early", async ({
+  browser,
+}) => {
   const path = `/dao/proposals/${proposalId}`;
   const editor = await pageAs(browser, EDITOR);
   await editor.goto(path);
@@ -244,14 +246,42 @@ test("an editor fulfils the commission with the article from the page; the chall
     await editor.reload();
     await expect(editor.getByTestId("fulfil-article").locator(`option[value="${articleId}"]`)).toHaveCount(1);
   }).toPass({ timeout: 30_000 });
-  await editor.getByTestId("fulfil-article").selectOption(String(articleId));
-  await editor.getByTestId("fulfil-commission").click();
-  await expect(editor.getByTestId("commission-step")).toContainText("Challenge window: the guardian or governance can reject");
-  await expect(editor.getByTestId("commission-status").last()).toHaveText("Fulfilled, in its challenge window");
-  await expect(editor.getByTestId("fulfilling-article")).toContainText(ARTICLE_TITLE);
-  expect(await commissionStatus()).toBe(2);
-  // Settling early is refused, and the page offers no button for it.
+  const fulfil = async () => {
+    await editor.getByTestId("fulfil-article").selectOption(String(articleId));
+    await editor.getByTestId("fulfil-commission").click();
+    await expect(editor.getByTestId("commission-step")).toContainText("Challenge window: the guardian or governance can reject");
+    await expect(editor.getByTestId("commission-status").last()).toHaveText("Fulfilled, in its challenge window");
+    await expect(editor.getByTestId("fulfilling-article")).toContainText(ARTICLE_TITLE);
+    expect(await commissionStatus()).toBe(2);
+  };
+  await fulfil();
+  // The editor is also the local guardian: within the window they can turn the article down,
+  // and the commission waits for an article again, saying a fulfilment was rejected.
+  await editor.getByTestId("reject-fulfilment").click();
+  await expect(editor.getByTestId("commission-status").last()).toHaveText("Waiting for an article");
+  expect(await commissionStatus()).toBe(1);
+  await expect(editor.getByTestId("fulfilling-article")).toHaveCount(0);
+  await expect(async () => {
+    await editor.reload();
+    await expect(editor.getByTestId("commission-rejections")).toHaveText(
+      "Fulfilments rejected in their challenge window: 1. The commission waited for another article.",
+      { timeout: 2_000 },
+    );
+  }).toPass({ timeout: 30_000 });
+  await fulfil();
+  // Settling early: the page offers no button, and the desk refuses a direct call.
   await expect(editor.getByTestId("settle-commission")).toHaveCount(0);
+  await expect(
+    testAccount(1).wallet.writeContract({ address: desk, abi: coverageDeskAbi, functionName: "settle", args: [commissionId] }),
+  ).rejects.toThrow(/CoverageDeskChallengeWindowOpen/);
+  // Someone who is not the guardian is offered no reject button, and the desk refuses their call.
+  await page.goto(path);
+  await connect(page);
+  await expect(page.getByTestId("commission-step")).toContainText("Challenge window");
+  await expect(page.getByTestId("reject-fulfilment")).toHaveCount(0);
+  await expect(
+    testAccount(1).wallet.writeContract({ address: desk, abi: coverageDeskAbi, functionName: "reject", args: [commissionId] }),
+  ).rejects.toThrow(/CoverageDeskNotChallenger/);
   await editor.screenshot({ path: test.info().outputPath("5-fulfilled.png"), fullPage: true });
   await editor.context().close();
 });

@@ -131,3 +131,7 @@ export const expireCommission = (desk: Address, commissionId: bigint) =>
 /** Pays `account` the bounties the desk owes it. */
 export const withdrawBounty = (desk: Address, account: Address) =>
   contractWrite({ address: desk, abi: coverageDeskAbi, functionName: "withdraw", args: [account] });
+
+/** The guardian (or governance) turns a fulfilment down within its challenge window: the commission is open again. */
+export const rejectFulfilment = (desk: Address, commissionId: bigint) =>
+  contractWrite({ address: desk, abi: coverageDeskAbi, functionName: "reject", args: [commissionId] });

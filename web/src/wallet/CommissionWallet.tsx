@@ -2,7 +2,11 @@
 import { useRouter } from "next/navigation";
 import type { Address } from "viem";
 import { type FulfilCandidate, FulfilCommission } from "@/components/dao/FulfilCommission.tsx";
-import { expireCommission, settleCommission } from "@/contracts/writes.ts";
+import { type ReactNode, useEffect, useState } from "react";
+import { useConfig, useConnection } from "wagmi";
+import { readContract } from "wagmi/actions";
+import { expireCommission, rejectFulfilment, settleCommission } from "@/contracts/writes.ts";
+import { coverageGovernorAbi } from "@/generated/contracts.ts";
 import { MESSAGES } from "@/i18n/messages.ts";
 import type { CommissionFacts } from "@/server/commissionFacts.ts";
 import { BountyWithdraw } from "./BountyWithdraw.tsx";
@@ -13,6 +17,8 @@ import WalletRoot from "./WalletRoot.tsx";
 export interface CommissionActionsProps {
   setup: WalletSetup;
   desk: Address;
+  /** The governor, whose proposal guardian may reject a fulfilment in its challenge window. */
+  governor: Address;
   /** The desk's view of each commission at the latest block. */
   commissions: CommissionFacts[];
   /** Articles an editor may link, per commission id. */
@@ -56,7 +62,20 @@ function Actions(props: CommissionActionsProps) {
             />
           );
         }
-        if (c.status === "fulfilled" && props.now >= c.challengeEndsAt) {
+        if (c.status === "fulfilled" && props.now < c.challengeEndsAt) {
+          return (
+            <GuardianReject key={c.id} governor={props.governor}>
+              <TxButton
+                testId="reject-fulfilment"
+                label={t["desk.reject"]}
+                locale={locale}
+                call={() => rejectFulfilment(props.desk, id)}
+                onConfirmed={refresh}
+              />
+            </GuardianReject>
+          );
+        }
+        if (c.status === "fulfilled") {
           return (
             <TxButton
               key={c.id}
@@ -73,6 +92,23 @@ function Actions(props: CommissionActionsProps) {
       <BountyWithdraw desk={props.desk} locale={locale} />
     </div>
   );
+}
+
+/** Shows its children only to the governor's proposal guardian, read at the latest block. */
+function GuardianReject(props: { governor: Address; children: ReactNode }) {
+  const config = useConfig();
+  const { address } = useConnection();
+  const [guardian, setGuardian] = useState<Address | null>(null);
+  useEffect(() => {
+    let current = true;
+    void readContract(config, { address: props.governor, abi: coverageGovernorAbi, functionName: "proposalGuardian" }).then(
+      (account) => current && setGuardian(account),
+    );
+    return () => {
+      current = false;
+    };
+  }, [config, props.governor]);
+  return address && guardian?.toLowerCase() === address.toLowerCase() ? props.children : null;
 }
 
 export default function CommissionWallet(props: CommissionActionsProps) {

@@ -149,7 +149,14 @@ async function proposalPage({ params }: Props) {
               );
             })}
           </ul>
-          <CommissionIsland setup={walletSetupFor(locale)} desk={dao.desk} commissions={desk} candidates={candidates} now={Number(now)} />
+          <CommissionIsland
+            setup={walletSetupFor(locale)}
+            desk={dao.desk}
+            governor={dao.governor}
+            commissions={desk}
+            candidates={candidates}
+            now={Number(now)}
+          />
         </>
       )}
 

@@ -1,17 +1,11 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { getContract, parseEther } from "viem";
-import {
-  articleEditionsAbi,
-  coverageDeskAbi,
-  coverageGovernorAbi,
-  deploymentOn,
-  LOCAL_CHAIN_ID,
-} from "../../web/src/generated/contracts.ts";
+import { coverageDeskAbi, coverageGovernorAbi, deploymentOn, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
+import { formatPrice } from "../../web/src/i18n/formatting.ts";
 import { cidOfBytes } from "../../web/src/ipfs/cidOfBytes.ts";
 import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
 import { signIn } from "../helpers/siweClient.ts";
 import { commissionThroughProposal } from "./daoCommission.ts";
-import { publishFixture } from "./publishFixture.ts";
 import { advanceChainTime, testAccount, webStack } from "./webStack.ts";
 
 // The coverage DAO from a member's browser: propose coverage on /dao/new, vote without paying gas
@@ -24,8 +18,11 @@ const OUTSIDER = testAccount(8); // no pass, no votes
 const governor = deploymentOn(LOCAL_CHAIN_ID)!.CoverageGovernor!.address;
 const desk = deploymentOn(LOCAL_CHAIN_ID)!.CoverageDesk!.address;
 const EDITOR = testAccount(0).account.address; // the seeded editor: a publisher, so the desk's editor
-const AUTHOR = testAccount(5); // the only author of the article that answers the commission
-const ARTICLE_TITLE = "Jeju's Web3 island plan: where the money went";
+// The seeded open commission (#2, from proposal #2) and a seeded article published after it: the
+// Busan follow-up, whose authors are #0 and #3 (the data desk, who withdraws here).
+const SEEDED_COMMISSION = "/dao/proposals/2";
+const AUTHOR = testAccount(3);
+const ARTICLE_TITLE = "One month after Busan's Blockchain Week";
 const TOPIC = `Jeju's Web3 island plan, audited ${Date.now().toString(36)}`;
 const REASON = "Jeju spent public money on this; readers should know where it went.";
 
@@ -209,12 +206,13 @@ test("once time passes, queues and executes it from the page, and the commission
 });
 
 test("a non-editor sees no fulfil control, and the desk refuses their direct call", async ({ browser }) => {
-  commissionId = await deskReads.commissionCount(); // the commission the member's proposal funded
-  // The article that answers it, published after the commission (only later articles are eligible).
-  await publishFixture(stack, "jeju-island-audit.en.md");
-  articleId = await stack.publicClient.readContract({ address: stack.editions, abi: articleEditionsAbi, functionName: "articleCount" });
-  const path = `/dao/proposals/${proposalId}`;
+  commissionId = 2n;
+  // The seeded article that fulfilled commission #1 was published after #2 was commissioned: eligible.
+  articleId = BigInt((await deskReads.commissionOf([1n])).articleId);
+  expect(await commissionStatus()).toBe(1);
+  const path = SEEDED_COMMISSION;
   await page.goto(path);
+  await expect(page.getByTestId("proposal-commissions")).toContainText("Commission #2: Kaia Governance Council, one year on");
   await connect(page);
   await expect(page.getByTestId("not-editor")).toHaveText(
     "Only an editor (a publisher of articles) can fulfil a commission; this wallet is not one.",
@@ -237,7 +235,7 @@ test("a non-editor sees no fulfil control, and the desk refuses their direct cal
 test("an editor fulfils the commission from the page; the guardian can reject it within the challenge window; nobody settles early", async ({
   browser,
 }) => {
-  const path = `/dao/proposals/${proposalId}`;
+  const path = SEEDED_COMMISSION;
   const editor = await pageAs(browser, EDITOR);
   await editor.goto(path);
   await connect(editor);
@@ -287,7 +285,7 @@ test("an editor fulfils the commission from the page; the guardian can reject it
 });
 
 test("once the challenge window passes, anyone settles from the page and the author withdraws the bounty", async ({ browser }) => {
-  const path = `/dao/proposals/${proposalId}`;
+  const path = SEEDED_COMMISSION;
   await advanceChainTime(Number(await deskReads.challengeWindow()) + 1);
   await page.goto(path);
   await connect(page);
@@ -295,26 +293,35 @@ test("once the challenge window passes, anyone settles from the page and the aut
   await page.getByTestId("settle-commission").click();
   await expect(page.getByTestId("commission-status").last()).toHaveText("Fulfilled and paid");
   expect(await commissionStatus()).toBe(3);
-  const bounty = (await deskReads.commissionOf([commissionId])).bounty;
-  expect(await deskReads.owed([AUTHOR.account.address])).toBe(bounty);
+  // The data desk's share of this bounty joins what it was owed for the seeded commission #1.
+  const owed = await deskReads.owed([AUTHOR.account.address]);
+  expect(owed).toBeGreaterThan(0n);
 
   // The author, signed in on their library, sees the bounty and withdraws it.
   const author = await pageAs(browser, AUTHOR.account.address);
   await author.goto("/library");
   await connectAndSignIn(author);
-  await expect(author.getByTestId("bounty-owed")).toHaveText("The coverage desk owes you 0.1 ETH in bounties.");
+  await expect(author.getByTestId("bounty-owed")).toHaveText(`The coverage desk owes you ${formatPrice(owed, "en")} in bounties.`);
+  const fromBlock = (await stack.publicClient.getBlockNumber({ cacheTime: 0 })) + 1n;
   const before = await stack.publicClient.getBalance({ address: AUTHOR.account.address });
   await author.getByTestId("withdraw-bounty").click();
   await expect(author.getByTestId("bounty-owed")).toHaveText("Bounty withdrawn: the desk owes you nothing now.");
   expect(await deskReads.owed([AUTHOR.account.address])).toBe(0n);
-  // The bounty arrived, less the gas the author paid for the withdrawal.
+  // Exactly what was owed arrived, less the gas the author paid for the one withdrawal they sent.
+  const [sent] = await stack.publicClient.getContractEvents({
+    address: desk,
+    abi: coverageDeskAbi,
+    eventName: "Withdrawn",
+    args: { account: AUTHOR.account.address },
+    fromBlock,
+  });
+  const receipt = await stack.publicClient.getTransactionReceipt({ hash: sent.transactionHash });
   const after = await stack.publicClient.getBalance({ address: AUTHOR.account.address });
-  expect(after).toBeGreaterThan(before);
-  expect(after - before).toBeGreaterThan((bounty * 99n) / 100n);
-  // The index follows: nothing owed there either once it has seen the withdrawal.
+  expect(after + receipt.gasUsed * receipt.effectiveGasPrice).toBe(before + owed);
+  // The index follows: its withdrawal record, once it has seen it, is the same amount.
   await expect(async () => {
     const bounties = await (await fetch(`${stack.indexerUrl}/dao/bounties/${AUTHOR.account.address}`)).json();
-    expect(bounties.withdrawals.map((w: { amount: string }) => w.amount)).toEqual([bounty.toString()]);
+    expect(bounties.withdrawals.map((w: { amount: string }) => w.amount)).toEqual([owed.toString()]);
   }).toPass({ timeout: 30_000 });
   await author.screenshot({ path: test.info().outputPath("6-bounty-withdrawn.png"), fullPage: true });
   await author.context().close();

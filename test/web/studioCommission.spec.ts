@@ -24,6 +24,7 @@ const ARTICLE = {
   title: "인천 스마트항만 원장, 1년의 기록",
   slug: `incheon-smart-port-${Date.now().toString(36)}`,
   body: "멤버들이 의뢰한 취재: 인천항의 블록체인 원장은 지금도 쓰이고 있을까.",
+  premium: "유료 부분: 원장에 기록된 선적 건수는 1년 사이 세 배가 되었다.",
 };
 
 /** What the studio's API answers, loosely: the fields this spec reads. */
@@ -60,7 +61,8 @@ test("a writer's draft answers an open commission; the editor publishes it and f
 
   const writerCookie = await cookieOf(WRITER);
   const created = await api("POST", "/api/studio/drafts", writerCookie, {
-    markdown: ARTICLE.body,
+    // With a premium part, like every article the tests publish (the key rotation spec counts them).
+    markdown: `${ARTICLE.body}\n\n<!-- premium -->\n\n${ARTICLE.premium}`,
     frontmatter: {
       title: ARTICLE.title,
       slug: ARTICLE.slug,
@@ -68,6 +70,7 @@ test("a writer's draft answers an open commission; the editor publishes it and f
       language: "ko",
       published: "2026-11-27",
       edition: { price_wei: "1000000000000000", max_supply: 10 },
+      premium: { tier: 1 },
     },
   });
   expect(created.status).toBe(201);

@@ -121,3 +121,23 @@ export const executeProposal = (governor: Address, proposalId: bigint) =>
 /** Lends a member's votes to `delegatee` (themselves to vote with them). */
 export const delegateVotes = (pass: Address, delegatee: Address) =>
   contractWrite({ address: pass, abi: membershipPassAbi, functionName: "delegate", args: [delegatee] });
+
+/** An editor links a published article to an open commission, starting its challenge window. */
+export const fulfilCommission = (desk: Address, commissionId: bigint, articleId: bigint) =>
+  contractWrite({ address: desk, abi: coverageDeskAbi, functionName: "fulfil", args: [commissionId, articleId] });
+
+/** Anyone, once the challenge window is over: credits the bounty to the fulfilling article's authors. */
+export const settleCommission = (desk: Address, commissionId: bigint) =>
+  contractWrite({ address: desk, abi: coverageDeskAbi, functionName: "settle", args: [commissionId] });
+
+/** Anyone, past the deadline of a commission nobody fulfilled: the bounty returns to the treasury. */
+export const expireCommission = (desk: Address, commissionId: bigint) =>
+  contractWrite({ address: desk, abi: coverageDeskAbi, functionName: "expire", args: [commissionId] });
+
+/** Pays `account` the bounties the desk owes it. */
+export const withdrawBounty = (desk: Address, account: Address) =>
+  contractWrite({ address: desk, abi: coverageDeskAbi, functionName: "withdraw", args: [account] });
+
+/** The guardian (or governance) turns a fulfilment down within its challenge window: the commission is open again. */
+export const rejectFulfilment = (desk: Address, commissionId: bigint) =>
+  contractWrite({ address: desk, abi: coverageDeskAbi, functionName: "reject", args: [commissionId] });

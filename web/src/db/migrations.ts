@@ -161,4 +161,13 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`drop table studio_draft_images`.execute(db);
     },
   },
+  "2026-11-27-006-draft-commission": {
+    // The coverage DAO's commission a draft answers (nullable: most drafts answer none).
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("studio_drafts").addColumn("commission_id", "numeric").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("studio_drafts").dropColumn("commission_id").execute();
+    },
+  },
 };

@@ -134,6 +134,8 @@ export interface StudioDraftsTable {
   updated_at: Generated<Date>;
   submitted_at: Date | null;
   published_article_id: string | null;
+  /** The coverage DAO's commission this draft answers, if any (a decimal id). */
+  commission_id: string | null;
 }
 
 /** An editor's (or the writer's) note on a draft under review. */

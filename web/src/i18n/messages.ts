@@ -3,6 +3,7 @@ import { ARCHIVE_MESSAGES } from "./archiveMessages.ts";
 import { AUTH_MESSAGES } from "./authMessages.ts";
 import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
 import { DAO_MESSAGES } from "./daoMessages.ts";
+import { DESK_MESSAGES } from "./deskMessages.ts";
 import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
 import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
@@ -22,6 +23,7 @@ const en = {
   ...ARCHIVE_MESSAGES.en,
   ...DAO_MESSAGES.en,
   ...PAYOUT_MESSAGES.en,
+  ...DESK_MESSAGES.en,
   "site.tagline": "Web3-native news from Korea, on IPFS and on chain",
   "nav.front": "Front page",
   "nav.membership": "Membership",
@@ -139,6 +141,7 @@ const ko: Record<MessageKey, string> = {
   ...ARCHIVE_MESSAGES.ko,
   ...DAO_MESSAGES.ko,
   ...PAYOUT_MESSAGES.ko,
+  ...DESK_MESSAGES.ko,
   "site.tagline": "IPFS와 블록체인 위의 한국 웹3 뉴스",
   "nav.front": "첫 화면",
   "nav.membership": "멤버십",

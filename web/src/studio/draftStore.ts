@@ -23,6 +23,7 @@ const COLUMNS = [
   "updated_at",
   "submitted_at",
   "published_article_id",
+  "commission_id",
 ] as const;
 
 /** A limit as SQL compares it: none is a count no table reaches. */
@@ -135,6 +136,20 @@ export async function moveDraft(
       ...(to === "in_review" ? { submitted_at: sql`now()` } : {}),
       ...(publishedArticleId !== undefined ? { published_article_id: publishedArticleId.toString() } : {}),
     })
+    .where("id", "=", id)
+    .where("state", "in", from)
+    .returning(COLUMNS)
+    .executeTakeFirst();
+}
+
+/**
+ * Records which commission a draft answers (null for none) while it is in one of `from`. The
+ * version stays: the text an open editor tab autosaves did not change.
+ */
+export async function setDraftCommission(db: Kysely<Database>, id: string, from: readonly DraftState[], commissionId: string | null) {
+  return db
+    .updateTable("studio_drafts")
+    .set({ commission_id: commissionId, updated_at: sql`now()` })
     .where("id", "=", id)
     .where("state", "in", from)
     .returning(COLUMNS)

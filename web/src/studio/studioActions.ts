@@ -193,3 +193,33 @@ export async function removeWriter(db: Db, viewer: StudioViewer, rawAddress: str
   await writers.removeWriter(db, address);
   return ok({ writers: await writers.listWriters(db) });
 }
+
+/**
+ * Says which open commission of the coverage DAO a draft answers (`commissionId`, or null for
+ * none): its writer while they may edit it, or an editor while it is in review. `isOpen` asks the
+ * desk whether the commission still waits for an article.
+ */
+export async function answerCommission(
+  db: Db,
+  viewer: StudioViewer,
+  id: string,
+  body: unknown,
+  isOpen: (commissionId: bigint) => Promise<boolean>,
+): Promise<StudioAnswer> {
+  const draft = await readable(db, viewer, id);
+  if (isAnswer(draft)) return draft;
+  const states = canEdit(viewer, draft) ? EDITABLE_STATES : canReview(viewer, draft) ? (["in_review"] as const) : null;
+  if (!states) {
+    return draft.owner === viewer.address || viewer.isEditor
+      ? refuse(409, "studio.error.wrongState", { state: draft.state })
+      : refuse(403, "studio.error.notYours");
+  }
+  const raw = (body as { commissionId?: unknown } | null)?.commissionId;
+  if (raw !== null && !(typeof raw === "string" && /^[1-9]\d{0,19}$/.test(raw))) {
+    return refuse(400, "studio.error.badInput", { detail: "commissionId must be a commission's number, or null" });
+  }
+  if (raw !== null && !(await isOpen(BigInt(raw)))) return refuse(422, "desk.draft.notOpen", { commissionId: raw });
+  const saved = await drafts.setDraftCommission(db, id, states, raw);
+  if (!saved) return refuse(409, "studio.error.wrongState", { state: draft.state });
+  return ok({ draft: saved });
+}

@@ -1,10 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useConnection } from "wagmi";
+import { deploymentOn } from "@/generated/contracts.ts";
 import { renewPass, withdrawPassEarnings } from "@/contracts/writes.ts";
 import { formatPrice } from "@/i18n/formatting.ts";
 import { format, MESSAGES } from "@/i18n/messages.ts";
 import { BatchedWithdraw } from "./BatchedWithdraw.tsx";
+import { BountyWithdraw } from "./BountyWithdraw.tsx";
 import { TxButton } from "./TxButton.tsx";
 import type { WalletSetup } from "./walletSetup.ts";
 import WalletRoot from "./WalletRoot.tsx";
@@ -21,6 +23,7 @@ function LibraryActions({ setup, data }: { setup: WalletSetup; data: LibraryActi
   const { address } = useConnection();
   const t = MESSAGES[setup.locale];
   const refresh = () => router.refresh();
+  const desk = deploymentOn(setup.chainId)?.CoverageDesk?.address;
   return (
     <div className="library-actions">
       {data.renewals.map((pass) => (
@@ -45,6 +48,8 @@ function LibraryActions({ setup, data }: { setup: WalletSetup; data: LibraryActi
           onConfirmed={refresh}
         />
       )}
+      {/* Coverage bounties the DAO's desk owes this author. */}
+      {desk && <BountyWithdraw desk={desk} locale={setup.locale} />}
     </div>
   );
 }

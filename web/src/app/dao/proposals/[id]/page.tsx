@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ProposalIsland } from "@/components/DaoIslands.tsx";
+import { CommissionIsland, ProposalIsland } from "@/components/DaoIslands.tsx";
 import { ProposalStatus } from "@/components/ProposalStatus.tsx";
-import { actionText } from "@/dao/actionText.ts";
+import { actionText, timeLeft } from "@/dao/actionText.ts";
 import { describeAction } from "@/dao/describeAction.ts";
 import { formatDate, formatPrice, shortAddress } from "@/i18n/formatting.ts";
+import { format, type Locale, MESSAGES } from "@/i18n/messages.ts";
 import { articlesByIds } from "@/server/catalog.ts";
+import { commissionFacts, fulfilCandidates } from "@/server/commissionFacts.ts";
 import { chainNow, daoAddresses, dryRun, indexedProposal, proposalChainFacts } from "@/server/dao.ts";
 import { serverTranslator } from "@/server/locale.ts";
+import type { CommissionFacts } from "@/server/commissionFacts.ts";
 import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
 import { articleReader } from "@/server/publication.ts";
 import { renderPublicMarkdown } from "@/server/renderMarkdown.ts";
@@ -56,8 +59,21 @@ async function proposalPage({ params }: Props) {
   const executed = fact.state === "executed";
   const trial = executed ? [] : await dryRun(dao, proposal.actions);
   const topicTitle = (cid: string) => (cid === proposal.descriptionCid ? proposal.title : null);
-  const articleIds = proposal.commissions.flatMap((c) => (c.articleId ? [BigInt(c.articleId)] : []));
+  // The desk says where each commission stands now (the index may not have seen the last step yet).
+  const desk = await commissionFacts(
+    dao,
+    proposal.commissions.map((c) => BigInt(c.id)),
+  );
+  const onChain = new Map(desk.map((c) => [c.id, c]));
+  const articleIds = desk.flatMap((c) => (c.articleId ? [BigInt(c.articleId)] : []));
   const articles = articleIds.length ? await articlesByIds(articleIds) : [];
+  const candidates = Object.fromEntries(
+    await Promise.all(
+      desk
+        .filter((c) => c.status === "open" && Number(now) < c.deadline)
+        .map(async (c) => [c.id, await fulfilCandidates(dao, c.firstArticleId)] as const),
+    ),
+  );
 
   return (
     <>
@@ -108,7 +124,9 @@ async function proposalPage({ params }: Props) {
           <h2>{t("proposal.commissions")}</h2>
           <ul data-testid="proposal-commissions">
             {proposal.commissions.map((c) => {
-              const article = articles.find((a) => String(a.id) === c.articleId);
+              const chain = onChain.get(c.id);
+              const status = chain && chain.status !== "none" ? chain.status : c.status;
+              const article = articles.find((a) => a.id === chain?.articleId);
               return (
                 <li key={c.id}>
                   {t("dao.commissionLine", {
@@ -117,7 +135,8 @@ async function proposalPage({ params }: Props) {
                     bounty: formatPrice(c.bounty, locale),
                     date: formatDate(BigInt(c.deadline), locale),
                   })}{" "}
-                  · {t(`dao.commission.${c.status}`)}
+                  · <span data-testid="commission-status">{t(`dao.commission.${status}`)}</span>
+                  {chain && <CommissionStep facts={chain} now={now} rejections={c.rejections} locale={locale} />}
                   {article && (
                     <>
                       <br />
@@ -130,6 +149,14 @@ async function proposalPage({ params }: Props) {
               );
             })}
           </ul>
+          <CommissionIsland
+            setup={walletSetupFor(locale)}
+            desk={dao.desk}
+            governor={dao.governor}
+            commissions={desk}
+            candidates={candidates}
+            now={Number(now)}
+          />
         </>
       )}
 
@@ -156,6 +183,38 @@ async function proposalPage({ params }: Props) {
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/** Where a commission's challenge window or deadline stands, and any fulfilment rejected before. */
+function CommissionStep({ facts, now, rejections, locale }: { facts: CommissionFacts; now: bigint; rejections: number; locale: Locale }) {
+  const t = MESSAGES[locale];
+  const line =
+    facts.status === "fulfilled"
+      ? BigInt(facts.challengeEndsAt) > now
+        ? format(t["desk.challengeEnds"], {
+            date: formatDate(facts.challengeEndsAt, locale),
+            time: timeLeft(now, BigInt(facts.challengeEndsAt), locale),
+          })
+        : t["desk.challengeOver"]
+      : facts.status === "open" && BigInt(facts.deadline) <= now
+        ? t["desk.pastDeadline"]
+        : null;
+  return (
+    <>
+      {line && (
+        <>
+          <br />
+          <span data-testid="commission-step">{line}</span>
+        </>
+      )}
+      {rejections > 0 && (
+        <>
+          <br />
+          <span data-testid="commission-rejections">{format(t["desk.rejected"], { count: rejections })}</span>
+        </>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DraftCommission } from "@/components/studio/DraftCommission.tsx";
 import { DraftEditor, type EditorDraft } from "@/components/studio/DraftEditor.tsx";
 import type { Comment } from "@/components/studio/ReviewComments.tsx";
 import { StudioPublishIsland } from "@/components/studio/StudioPublishIsland.tsx";
@@ -23,7 +24,10 @@ async function draftPage(id: string) {
   const { locale, t } = await serverTranslator();
   const { viewer, db } = await studioPageContext();
   const answer = viewer ? await getDraft(db, viewer, id) : null;
-  const draft = answer?.status === 200 ? (answer.body.draft as EditorDraft & { published_article_id: string | null }) : null;
+  const draft =
+    answer?.status === 200
+      ? (answer.body.draft as EditorDraft & { published_article_id: string | null; commission_id: string | null })
+      : null;
   const published = draft?.state === "published" ? draft.published_article_id : null;
   return (
     <>
@@ -64,6 +68,17 @@ async function draftPage(id: string) {
             {t("studio.publish.readLive")}
           </Link>
         </p>
+      )}
+      {viewer && draft && (
+        <DraftCommission
+          draftId={id}
+          commissionId={draft.commission_id}
+          mayChange={Boolean(answer?.body.editable) || (viewer.isEditor && draft.state === "in_review")}
+          published={published}
+          title={String(draft.frontmatter.title ?? "")}
+          isEditor={viewer.isEditor}
+          locale={locale}
+        />
       )}
       {viewer?.isEditor && answer?.status === 200 && (answer.body.draft as EditorDraft).state === "in_review" && (
         <StudioPublishIsland setup={walletSetupFor(locale)} draftId={id} />

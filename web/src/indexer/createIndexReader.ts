@@ -4,6 +4,7 @@ import type {
   ArticleFacts,
   ArticleListing,
   ArticlePage,
+  ArticleRevision,
   IndexStatus,
   Library,
   Owed,
@@ -70,6 +71,8 @@ export function createIndexReader(options: IndexReaderOptions) {
     articleByDigest: (digest: string) => get<ArticleListing>(`/articles/by-digest/${digest}`),
     articleBySlug: (slug: string) => get<ArticleListing>(`/articles/by-slug/${encodeURIComponent(slug)}`),
     articleFacts: (id: bigint) => get<ArticleFacts>(`/articles/${id}`),
+    /** Every revision of the article, oldest first, with its block time. */
+    articleRevisions: (id: bigint) => must<ArticleRevision[]>(`/articles/${id}/revisions`),
     libraryOf: (holder: Address) => must<Library>(`/accounts/${holder}/library`),
     owedTo: (account: Address) => must<Owed>(`/accounts/${account}/owed`),
     tiers: () => must<Tier[]>("/tiers"),

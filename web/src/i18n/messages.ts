@@ -6,6 +6,7 @@ import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
 import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
 import { RELAY_MESSAGES } from "./relayMessages.ts";
+import { REVISE_MESSAGES } from "./reviseMessages.ts";
 import { RELAY_GAS_MESSAGES } from "./relayGasMessages.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
 import { STUDIO_PUBLISH_MESSAGES } from "./studioPublishMessages.ts";
@@ -119,6 +120,7 @@ const en = {
   ...ERROR_MESSAGES_EN,
   ...STUDIO_MESSAGES.en,
   ...STUDIO_PUBLISH_MESSAGES.en,
+  ...REVISE_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -232,6 +234,7 @@ const ko: Record<MessageKey, string> = {
   ...ERROR_MESSAGES_KO,
   ...STUDIO_MESSAGES.ko,
   ...STUDIO_PUBLISH_MESSAGES.ko,
+  ...REVISE_MESSAGES.ko,
 };
 
 export const LOCALES = ["en", "ko"] as const;

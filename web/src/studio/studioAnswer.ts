@@ -1,5 +1,6 @@
 import type { StudioMessageKey } from "../i18n/studioMessages.ts";
 import type { StudioPublishMessageKey } from "../i18n/studioPublishMessages.ts";
+import type { ReviseMessageKey } from "../i18n/reviseMessages.ts";
 
 /** What a studio route answers: a status and a JSON body; a refusal names its message key. */
 export interface StudioAnswer {
@@ -12,7 +13,7 @@ export const ok = (body: Record<string, unknown>, status = 200): StudioAnswer =>
 /** A refusal: `error` is the message key the page shows in the reader's language. */
 export const refuse = (
   status: number,
-  error: StudioMessageKey | StudioPublishMessageKey,
+  error: StudioMessageKey | StudioPublishMessageKey | ReviseMessageKey,
   detail: Record<string, unknown> = {},
 ): StudioAnswer => ({
   status,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DraftEditor, type EditorDraft } from "@/components/studio/DraftEditor.tsx";
 import type { Comment } from "@/components/studio/ReviewComments.tsx";
 import { StudioPublishIsland } from "@/components/studio/StudioPublishIsland.tsx";
+import { ArticleRevisionIsland } from "@/components/studio/ArticleManageIslands.tsx";
 import { StudioSignInIsland } from "@/components/studio/StudioSignInIsland.tsx";
 import type { MessageKey } from "@/i18n/messages.ts";
 import { serverTranslator } from "@/server/locale.ts";
@@ -64,6 +65,17 @@ async function draftPage(id: string) {
             {t("studio.publish.readLive")}
           </Link>
         </p>
+      )}
+      {published && viewer?.isEditor && (
+        // An editor revises the live article from this draft, or manages it (unlisting) on its page.
+        <>
+          <ArticleRevisionIsland setup={walletSetupFor(locale)} draftId={id} />
+          <p>
+            <Link href={`/studio/articles/${published}`} data-testid="manage-article-link">
+              {t("studio.unlist.title")}
+            </Link>
+          </p>
+        </>
       )}
       {viewer?.isEditor && answer?.status === 200 && (answer.body.draft as EditorDraft).state === "in_review" && (
         <StudioPublishIsland setup={walletSetupFor(locale)} draftId={id} />

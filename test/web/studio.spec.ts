@@ -88,6 +88,8 @@ test("every studio route refuses a visitor, a wallet without a role, and a write
     ["POST", `/api/studio/drafts/${id}/request-changes`, true],
     ["GET", `/api/studio/drafts/${id}/publish`, true],
     ["POST", `/api/studio/drafts/${id}/publish`, true],
+    ["POST", `/api/studio/drafts/${id}/revise`, true],
+    ["POST", "/api/studio/articles/1/unlist", false],
     ["POST", "/api/studio/preview", false],
     ["GET", "/api/studio/writers", false],
     ["POST", "/api/studio/writers", false],

@@ -23,6 +23,8 @@ export const REVISE_MESSAGES = {
     "studio.revise.error.unchanged": "The article already shows this version: change something first.",
     "studio.revise.error.unlisted": "This article is unlisted: it cannot be revised.",
     "studio.revise.error.notRevised": "That transaction did not revise this article; nothing changed. Try again.",
+    "studio.revise.error.premiumLevel":
+      "A revision keeps the article's premium access (level {level} on chain): put the premium part and its tier back as published.",
     "studio.unlist.title": "Unlist this article",
     "studio.unlist.hint":
       "For a correction gone wrong or a legal request. The article leaves the front page, search, feeds and sitemap, and its sale closes for good. Holders keep their editions and see the reason. What is on IPFS stays.",
@@ -57,6 +59,8 @@ export const REVISE_MESSAGES = {
     "studio.revise.error.unchanged": "기사가 이미 이 버전입니다. 먼저 내용을 고치세요.",
     "studio.revise.error.unlisted": "게재 중단된 기사는 수정할 수 없습니다.",
     "studio.revise.error.notRevised": "그 트랜잭션은 이 기사를 수정하지 않았습니다. 바뀐 것은 없습니다. 다시 시도하세요.",
+    "studio.revise.error.premiumLevel":
+      "수정본은 기사의 프리미엄 접근 조건(체인상 레벨 {level})을 바꿀 수 없습니다. 프리미엄 부분과 등급을 발행 때대로 되돌리세요.",
     "studio.unlist.title": "이 기사 게재 중단",
     "studio.unlist.hint":
       "잘못된 정정이나 법적 요청이 있을 때 씁니다. 기사는 첫 페이지·검색·피드·사이트맵에서 빠지고 판매는 영구히 종료됩니다. 보유자는 에디션을 그대로 가지며 사유를 봅니다. IPFS에 올라간 내용은 남습니다.",

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { getAddress, type Hash, parseEventLogs } from "viem";
+import { getAddress, type Hash, parseEventLogs, zeroAddress } from "viem";
 import { assembleArticleSource } from "../content/loadArticleSource.ts";
 import { parseArticleSource } from "../content/parseArticleSource.ts";
 import { reviseArticle } from "../contracts/writes.ts";
@@ -7,6 +7,7 @@ import type { Database } from "../db/schema.ts";
 import { articleEditionsAbi } from "../generated/contracts.ts";
 import { acquirePublishLock } from "../publishing/publishLock.ts";
 import { describeSource, type PublishSourceContext, packageOnce, publishKeyOf } from "../publishing/publishArticleSource.ts";
+import { publishParams } from "../publishing/publishParams.ts";
 import { draftProblem, draftSourceText } from "./draftSource.ts";
 import * as drafts from "./draftStore.ts";
 import { bigintsAsText } from "./publishCallJson.ts";
@@ -19,7 +20,8 @@ import { ok, refuse, type StudioAnswer } from "./studioAnswer.ts";
 // digest) and answers the exact `revise` call; `confirm` checks the mined transaction revised
 // this article. `revise` only points the article at new metadata, so sending it twice is
 // harmless: no nonce bookkeeping is needed, and a prepare after a lost confirm finds the article
-// already showing the package ("unchanged"). The article keeps its id, slug, sale and terms.
+// already showing the package ("unchanged"). The article keeps its id, slug, sale and terms: a
+// revision may not move its premium level, which the chain keeps.
 
 type Db = Kysely<Database>;
 
@@ -49,11 +51,22 @@ export async function prepareReviseDraft(db: Db, viewer: StudioViewer, id: strin
   const { draft, articleId } = found;
   const problem = draftProblem({ markdown: draft.markdown, frontmatter: draft.frontmatter as Record<string, unknown> });
   if (problem) return refuse(422, "studio.error.invalid", problem);
-  const [shown] = context.index ? await context.index.articlesByIds([articleId]) : [];
-  if (!shown) return refuse(503, "studio.error.unavailable");
-  if (shown.unlistedAt !== null) return refuse(409, "studio.revise.error.unlisted");
-
-  const source = revisionSource(draft, shown.slug);
+  // The chain, not the index: the article as it stands at the latest block, its slug from the metadata it shows.
+  const { editions, publicClient } = context;
+  const unlisted = await publicClient.readContract({
+    address: editions,
+    abi: articleEditionsAbi,
+    functionName: "isUnlisted",
+    args: [articleId],
+  });
+  if (unlisted) return refuse(409, "studio.revise.error.unlisted");
+  const live = await context.reader.article(articleId);
+  const source = revisionSource(draft, live.metadata.properties.slug);
+  // The premium level is on chain for good: a revision that would move it would lock out, or let in, the wrong readers.
+  const premiumLevel = publishParams(source, "", getAddress(viewer.address), zeroAddress).premiumLevel;
+  if (premiumLevel !== live.terms.premiumLevel) {
+    return refuse(422, "studio.revise.error.premiumLevel", { level: live.terms.premiumLevel });
+  }
   const lines: string[] = [];
   const ctx = { ...context, log: (line: string) => lines.push(line) };
   ctx.log(`Checked the revision of article ${articleId}: ${describeSource(source)}`);
@@ -64,13 +77,7 @@ export async function prepareReviseDraft(db: Db, viewer: StudioViewer, id: strin
   try {
     const metadataCid = await packageOnce(source, ctx, getAddress(viewer.address), key);
     const uri = `ipfs://${metadataCid}`;
-    const current = await context.publicClient.readContract({
-      address: context.editions,
-      abi: articleEditionsAbi,
-      functionName: "uri",
-      args: [articleId],
-    });
-    if (current === uri) return refuse(409, "studio.revise.error.unchanged", { steps: lines });
+    if (live.uri === uri) return refuse(409, "studio.revise.error.unchanged", { steps: lines });
     ctx.log(`Ready to sign: article ${articleId} → ${uri}`);
     return ok({ call: bigintsAsText(reviseArticle(context.editions, articleId, uri)), uri, steps: lines });
   } finally {

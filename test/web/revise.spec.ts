@@ -211,6 +211,8 @@ test("an editor unlists an article with a reason: it leaves the front page, sear
   // The studio shows it as unlisted.
   await page.goto(`/studio/articles/${articleId}`);
   await expect(page.getByTestId("studio-article-state")).toHaveText("Unlisted");
+  await page.goto("/studio");
+  await expect(page.getByRole("row", { name: new RegExp(title) }).getByTestId("draft-state")).toContainText("Unlisted");
 
   // An anonymous reader gets a 410 with the reason, and neither the title nor the text.
   const gone = await fetch(`${stack.siteUrl}/articles/${slug}`);

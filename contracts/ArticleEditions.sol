@@ -26,6 +26,8 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     /// @notice Most editions one `collect` mints: enough for a team or a giveaway, while an open
     /// edition's 48-bit counter would need 2.8 trillion calls to run out.
     uint256 public constant MAX_PER_COLLECT = 100;
+    /// @notice Longest reason `unlist` takes, in bytes: a sentence or two for holders, not a document.
+    uint256 public constant MAX_UNLIST_REASON_BYTES = 500;
 
     uint40 private constant _NO_END = type(uint40).max;
     /// @dev 100% in basis points: author shares and the treasury's add up to it exactly.
@@ -47,6 +49,8 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
     mapping(uint256 articleId => Terms) private _terms;
     mapping(uint256 articleId => Payee[]) private _authors;
     mapping(uint256 articleId => string) private _uris;
+    /// @dev Set once by `unlist` and never cleared: an unlisting is final.
+    mapping(uint256 articleId => bool) private _unlisted;
     mapping(uint256 articleId => mapping(address payee => uint256)) private _settled;
     mapping(address account => uint256) private _credit;
     /// @dev Sum of `_credit`, for `surplus`; written only by referred collects and their payout.
@@ -123,6 +127,29 @@ contract ArticleEditions is IArticleEditions, ERC1155, ERC2981, AccessControl {
         }
         _sales[articleId].saleEnd = uint40(block.timestamp);
         emit SaleClosed(articleId, uint40(block.timestamp));
+    }
+
+    /// @inheritdoc IArticleEditions
+    function unlist(uint256 articleId, string calldata reason) external onlyRole(PUBLISHER_ROLE) {
+        Sale memory s = _existingSale(articleId);
+        if (_unlisted[articleId]) revert ArticleEditionsAlreadyUnlisted(articleId);
+        uint256 length = bytes(reason).length;
+        if (length == 0 || length > MAX_UNLIST_REASON_BYTES) {
+            revert ArticleEditionsInvalidReason(length, MAX_UNLIST_REASON_BYTES);
+        }
+        _unlisted[articleId] = true;
+        // The sale closes as `closeSale` closes it (a sale not yet started never opens).
+        if (block.timestamp < s.saleEnd) {
+            _sales[articleId].saleEnd = uint40(block.timestamp);
+            emit SaleClosed(articleId, uint40(block.timestamp));
+        }
+        emit ArticleUnlisted(articleId, reason);
+    }
+
+    /// @inheritdoc IArticleEditions
+    function isUnlisted(uint256 articleId) external view returns (bool) {
+        _existingSale(articleId);
+        return _unlisted[articleId];
     }
 
     /// @inheritdoc IArticleEditions

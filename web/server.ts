@@ -1,7 +1,8 @@
 // The web app as the stack runs it: Next's own request handler (the one `next start` runs) in a
-// plain Node HTTP server, for the one thing Next cannot do: answer a page that could not be built
-// because the chain, IPFS or the database is down as a 503 (see src/server/pageOutcome.ts), and
-// the page cache that answers anonymous readers' page views (src/server/pageCache).
+// plain Node HTTP server, for what Next cannot do: answer a page that could not be built
+// because the chain, IPFS or the database is down as a 503, and an unlisted article's page as a
+// 410 (see src/server/pageOutcome.ts); and the page cache that answers anonymous readers' page
+// views (src/server/pageCache).
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
@@ -33,6 +34,10 @@ const handle = app.getRequestHandler();
 function answerOutagesAs503(res: ServerResponse, outcome: PageOutcome) {
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    // A page about content taken down on purpose (an unlisted article) is a 410 Gone.
+    if (status === 200 && outcome.gone && !outcome.unavailable) {
+      return writeHead.call(this, 410, ...(rest.filter((part) => typeof part !== "string") as []));
+    }
     if (status !== 200 || !outcome.unavailable) return writeHead.call(this, status, ...(rest as []));
     this.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
     return writeHead.call(this, 503, ...(rest.filter((part) => typeof part !== "string") as []));

@@ -104,6 +104,10 @@ interface IArticleEditions is IERC7572 {
     error ArticleEditionsPayoutFailed(address account, uint256 amount);
     /// @notice `sweepSurplus` when the balance holds nothing beyond what is owed.
     error ArticleEditionsNoSurplus();
+    /// @notice `unlist` of an article already unlisted.
+    error ArticleEditionsAlreadyUnlisted(uint256 articleId);
+    /// @notice `unlist` without a reason, or with one longer than {MAX_UNLIST_REASON_BYTES}.
+    error ArticleEditionsInvalidReason(uint256 length, uint256 maxLength);
 
     /// @notice A new article; ERC-1155 `URI` is emitted beside it with its metadata URI.
     event ArticlePublished(uint256 indexed articleId, address indexed publisher, PublishParams params);
@@ -113,6 +117,9 @@ interface IArticleEditions is IERC7572 {
     event MaxSupplyReduced(uint256 indexed articleId, uint32 maxSupply);
     /// @notice The article's sale was ended early at `closedAt`.
     event SaleClosed(uint256 indexed articleId, uint40 closedAt);
+    /// @notice The article left the publication's pages for `reason`; its sale is closed (with
+    /// {SaleClosed} when it was still open). Its editions and their reading rights stay.
+    event ArticleUnlisted(uint256 indexed articleId, string reason);
     /// @notice The admin changed the article's ERC-2981 royalty.
     event ArticleRoyaltyUpdated(uint256 indexed articleId, address receiver, uint96 bps);
     /// @notice `referrer` earned `amount` for referring `quantity` editions.
@@ -150,6 +157,19 @@ interface IArticleEditions is IERC7572 {
     /// @notice Ends the article's sale now.
     /// @dev Requirements: the publisher role; the sale has not ended. Emits {SaleClosed}.
     function closeSale(uint256 articleId) external;
+
+    /// @notice Takes the article off the publication's pages (a correction gone wrong, a legal
+    /// request) and closes its sale for good. What was uploaded to IPFS stays there; editions
+    /// already collected stay with their holders and still unlock the premium part (`canRead`
+    /// does not change). Final: there is no relisting.
+    /// @dev Requirements: the publisher role; the article exists and is not unlisted, else
+    /// {ArticleEditionsAlreadyUnlisted}; a reason of 1 to {MAX_UNLIST_REASON_BYTES} bytes, else
+    /// {ArticleEditionsInvalidReason}. Emits {SaleClosed} when the sale had not ended, then
+    /// {ArticleUnlisted}.
+    function unlist(uint256 articleId, string calldata reason) external;
+
+    /// @notice Whether `unlist` took the article off the pages. Reverts for unknown articles.
+    function isUnlisted(uint256 articleId) external view returns (bool);
 
     /// @notice Changes the article's ERC-2981 royalty (bps 0 removes it).
     /// @dev Requirements: the admin role; the article exists; for a non-zero `bps`, at most 10,000

@@ -153,6 +153,13 @@ operations.withdraw = {
   baselineName: "none: an author's first withdrawal from one article, paid out in ETH",
 };
 
+operations.unlist_article = {
+  // The second article, whose sale is open: the unlisting also closes it.
+  gas: await gasOf(editions.write.unlist([2n, "Unlisted at the subject's legal request; holders keep their editions."])),
+  baseline: null,
+  baselineName: "none: closes the sale and records the reason in an event",
+};
+
 // ----- the coverage DAO: the last wallets, which no step above touches -----
 Object.assign(
   operations,
@@ -183,6 +190,7 @@ const order = [
   "transfer_pass",
   "publish_article",
   "withdraw",
+  "unlist_article",
   "propose",
   "cast_vote_first",
   "cast_vote_reaching_quorum",

@@ -30,6 +30,9 @@ export const article = onchainTable("article", (t) => ({
   publishedBlock: t.bigint().notNull(),
   publishedAt: t.bigint().notNull(),
   revisedAt: t.bigint(),
+  /** Set by `ArticleUnlisted`: the article leaves every listing, feed and search; holders see the reason. */
+  unlistedAt: t.bigint(),
+  unlistedReason: t.text(),
 }));
 
 /** Every metadata URI an article pointed at, the first publish being revision 0. */

@@ -90,6 +90,8 @@ test("every studio route refuses a visitor, a wallet without a role, and a write
     ["POST", `/api/studio/drafts/${id}/publish`, true],
     ["POST", `/api/studio/drafts/${id}/images`, true],
     ["GET", `/api/studio/drafts/${id}/images/${"0".repeat(64)}`, true],
+    ["POST", `/api/studio/drafts/${id}/revise`, true],
+    ["POST", "/api/studio/articles/1/unlist", false],
     ["POST", "/api/studio/preview", false],
     ["GET", "/api/studio/writers", false],
     ["POST", "/api/studio/writers", false],
@@ -337,7 +339,11 @@ test("an editor publishes a reviewed Korean draft from the page; readers see it,
     await expect(page.getByRole("link", { name: PUBLISHED.title })).toBeVisible();
   }).toPass({ timeout: 30_000 });
   await page.goto(`/studio/drafts/${id}`);
-  await expect(page.getByTestId("read-only")).toContainText("발행됨");
+  // Published: the page says so; its writer can no longer edit it, editors may revise it from here.
+  await expect(page.getByTestId("publish-done")).toContainText(`#${countBefore + 1n}`);
+  await expect(page.getByTestId("studio-revise")).toBeVisible();
+  const writerView = await api("GET", `/api/studio/drafts/${id}`, writerCookie);
+  expect([writerView.body.draft.state, (writerView.body as unknown as { editable: boolean }).editable]).toEqual(["published", false]);
   const articleId = Number(countBefore + 1n);
   // The article page may still remember "no such article" for a moment after the front page lists it.
   const livePage = () => fetch(`${stack.siteUrl}/articles/${PUBLISHED.slug}`);

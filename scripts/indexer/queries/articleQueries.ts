@@ -1,4 +1,4 @@
-import type { ArticleFacts, ArticleListing, ArticlePage, Wire } from "../../../web/src/indexer/indexTypes.ts";
+import type { ArticleFacts, ArticleListing, ArticlePage, ArticleRevision, Wire } from "../../../web/src/indexer/indexTypes.ts";
 import { METADATA_TABLE } from "../metadata/metadataTable.ts";
 import { quotedSchema, type SqlRunner } from "../sqlRunner.ts";
 
@@ -11,21 +11,27 @@ export interface ArticleFilter {
   limit: number;
 }
 
-// An article is listed once the metadata of one of its revisions is stored; it shows the newest
-// such revision, so a revision whose metadata is still on its way never hides the article.
-export const listed = (s: string) => `
+// An article is published once the metadata of one of its revisions is stored; it shows the
+// newest such revision, so a revision whose metadata is still on its way never hides the article.
+// Unlisted articles are still published (a holder's library, the article page's 410, the CLI's
+// digest lookup find them, with `unlistedAt` and `unlistedReason`), but never listed.
+export const published = (s: string, articles = `${s}.article`) => `
   select a.id::text as "id", a.publisher, m.revision, m.cid, m.title, m.summary, m.slug, m.language, m.section,
     m.tags, m.cover, m.published, m.authors, m.preview_cid as "previewCid", m.premium_cid as "premiumCid",
     m.translation_of as "translationOf",
     a.price::text as "price", a.max_supply::text as "maxSupply", a.minted::text as "minted",
     a.sale_start::text as "saleStart", a.sale_end::text as "saleEnd", a.wallet_cap as "walletCap",
-    a.premium_level as "premiumLevel", a.published_at::text as "publishedAt", a.published_block::text as "publishedBlock"
-  from ${s}.article a
+    a.premium_level as "premiumLevel", a.published_at::text as "publishedAt", a.published_block::text as "publishedBlock",
+    a.unlisted_at::text as "unlistedAt", a.unlisted_reason as "unlistedReason"
+  from ${articles} a
   cross join lateral (
     select r.revision, md.* from ${s}.article_revision r
     join ${METADATA_TABLE} md on md.cid = r.cid and md.status = 'stored'
     where r.article_id = a.id order by r.revision desc limit 1
   ) m`;
+
+/** What the publication's pages list: published and not unlisted (front page, sections, search, feeds, stories). */
+export const listed = (s: string) => published(s, `(select * from ${s}.article where unlisted_at is null)`);
 
 /** Newest first, one page, filtered by section, tag and language; walks the article id index. */
 export async function listArticles(sql: SqlRunner, schema: string, filter: ArticleFilter): Promise<Wire<ArticlePage>> {
@@ -41,20 +47,21 @@ export async function listArticles(sql: SqlRunner, schema: string, filter: Artic
   return { articles: page, nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null };
 }
 
-/** The listed articles among `ids` (a reader's library, an account's payouts), newest first. */
+/** The published articles among `ids`, unlisted ones too (a reader's library, an account's payouts), newest first. */
 export async function articlesByIds(sql: SqlRunner, schema: string, ids: bigint[]): Promise<Wire<ArticleListing>[]> {
   if (ids.length === 0) return [];
-  const { rows } = await sql<Wire<ArticleListing>>(`${listed(quotedSchema(schema))} where a.id = any($1::numeric[]) order by a.id desc`, [
-    ids.map(String),
-  ]);
+  const { rows } = await sql<Wire<ArticleListing>>(
+    `${published(quotedSchema(schema))} where a.id = any($1::numeric[]) order by a.id desc`,
+    [ids.map(String)],
+  );
   return rows;
 }
 
-/** The oldest listed article whose metadata carries this content digest (what the publish CLI asks). */
+/** The oldest published article (unlisted too) whose metadata carries this content digest (what the publish CLI asks). */
 export async function articleByDigest(sql: SqlRunner, schema: string, digest: string): Promise<Wire<ArticleListing> | undefined> {
   const s = quotedSchema(schema);
   const { rows } = await sql<Wire<ArticleListing>>(
-    `${listed(s)}
+    `${published(s)}
      where a.id in (
        select r.article_id from ${METADATA_TABLE} md join ${s}.article_revision r on r.cid = md.cid where md.content_digest = $1)
      order by a.id asc limit 1`,
@@ -63,11 +70,11 @@ export async function articleByDigest(sql: SqlRunner, schema: string, digest: st
   return rows[0];
 }
 
-/** The newest listed article whose shown metadata carries `slug`. */
+/** The newest published article (unlisted too: its page says why it is gone) whose shown metadata carries `slug`. */
 export async function articleBySlug(sql: SqlRunner, schema: string, slug: string): Promise<Wire<ArticleListing> | undefined> {
   const s = quotedSchema(schema);
   const { rows } = await sql<Wire<ArticleListing>>(
-    `${listed(s)}
+    `${published(s)}
      where m.slug = $1 and a.id in (
        select r.article_id from ${METADATA_TABLE} md join ${s}.article_revision r on r.cid = md.cid where md.slug = $1)
      order by a.id desc limit 1`,
@@ -94,4 +101,16 @@ export async function articleFacts(sql: SqlRunner, schema: string, id: bigint): 
     [id.toString()],
   );
   return rows[0];
+}
+
+/** An article's revisions, oldest first, with their block time: the article page's history. */
+export async function articleRevisions(sql: SqlRunner, schema: string, id: bigint): Promise<Wire<ArticleRevision>[]> {
+  const s = quotedSchema(schema);
+  const { rows } = await sql<Wire<ArticleRevision>>(
+    `select r.revision, r.uri, r.cid, r.block_number::text as "blockNumber", r.timestamp::text as "publishedAt",
+       r.transaction_hash as "transactionHash"
+     from ${s}.article_revision r where r.article_id = $1::numeric order by r.revision`,
+    [id.toString()],
+  );
+  return rows;
 }

@@ -14,7 +14,7 @@ export async function sectionCounts(sql: SqlRunner, schema: string, language?: s
   return rows;
 }
 
-/** The listed articles with ids in [fromId, toId): one child sitemap's URLs, oldest first. */
+/** The listed (not unlisted) articles with ids in [fromId, toId): one child sitemap's URLs, oldest first. */
 export async function sitemapEntries(sql: SqlRunner, schema: string, fromId: bigint, toId: bigint): Promise<Wire<SitemapEntry>[]> {
   const s = quotedSchema(schema);
   const { rows } = await sql<Wire<SitemapEntry>>(
@@ -25,7 +25,7 @@ export async function sitemapEntries(sql: SqlRunner, schema: string, fromId: big
        join ${METADATA_TABLE} md on md.cid = r.cid and md.status = 'stored'
        where r.article_id = a.id order by r.revision desc limit 1
      ) m
-     where a.id >= $1::numeric and a.id < $2::numeric order by a.id`,
+     where a.id >= $1::numeric and a.id < $2::numeric and a.unlisted_at is null order by a.id`,
     [fromId.toString(), toId.toString()],
   );
   return rows;

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { articleByDigest, articleBySlug, articleFacts, articlesByIds, listArticles } from "../queries/articleQueries.ts";
+import { articleByDigest, articleBySlug, articleFacts, articleRevisions, articlesByIds, listArticles } from "../queries/articleQueries.ts";
 import type { SqlRunner } from "../sqlRunner.ts";
 import { decimalId } from "./decimalId.ts";
 
@@ -37,6 +37,11 @@ export function articleRoutes(sql: SqlRunner, schema: string) {
     .get("/articles/by-slug/:slug", async (c) => {
       const found = await articleBySlug(sql, schema, c.req.param("slug"));
       return found ? c.json(found) : c.json({ error: "no listed article has this slug" }, 404);
+    })
+    .get("/articles/:id/revisions", async (c) => {
+      const id = decimalId.safeParse(c.req.param("id"));
+      if (!id.success) return c.json({ error: "not an article id" }, 400);
+      return c.json(await articleRevisions(sql, schema, id.data));
     })
     .get("/articles/:id", async (c) => {
       const id = decimalId.safeParse(c.req.param("id"));

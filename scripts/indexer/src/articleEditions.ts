@@ -66,6 +66,11 @@ ponder.on("ArticleEditions:SaleClosed", async ({ event, context }) => {
   await context.db.update(article, { id: event.args.articleId }).set({ saleEnd: closedAt, closedAt });
 });
 
+ponder.on("ArticleEditions:ArticleUnlisted", async ({ event, context }) => {
+  const { articleId, reason } = event.args;
+  await context.db.update(article, { id: articleId }).set({ unlistedAt: event.block.timestamp, unlistedReason: reason });
+});
+
 ponder.on("ArticleEditions:ArticleRoyaltyUpdated", async ({ event, context }) => {
   const { articleId, receiver, bps } = event.args;
   await context.db.update(article, { id: articleId }).set({ royaltyReceiver: bps === 0n ? zeroAddress : receiver, royaltyBps: bps });

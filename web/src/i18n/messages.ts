@@ -8,6 +8,7 @@ import { format } from "./format.ts";
 import { GATE_MESSAGES } from "./gateMessages.ts";
 import { PAYOUT_MESSAGES } from "./payoutMessages.ts";
 import { RELAY_MESSAGES } from "./relayMessages.ts";
+import { REVISE_MESSAGES } from "./reviseMessages.ts";
 import { RELAY_GAS_MESSAGES } from "./relayGasMessages.ts";
 import { type Locale, LOCALES } from "./locales.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
@@ -130,6 +131,7 @@ const en = {
   ...AUTH_MESSAGES.en,
   ...STUDIO_LIMIT_MESSAGES.en,
   ...STUDIO_IMAGE_MESSAGES.en,
+  ...REVISE_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -248,6 +250,7 @@ const ko: Record<MessageKey, string> = {
   ...AUTH_MESSAGES.ko,
   ...STUDIO_LIMIT_MESSAGES.ko,
   ...STUDIO_IMAGE_MESSAGES.ko,
+  ...REVISE_MESSAGES.ko,
 };
 
 export { LOCALES, type Locale };

@@ -5,6 +5,7 @@ import type {
   ArticleListing,
   ArticlePage,
   ArticleSales,
+  ArticleRevision,
   IndexStatus,
   Library,
   Owed,
@@ -71,6 +72,8 @@ export function createIndexReader(options: IndexReaderOptions) {
     articleByDigest: (digest: string) => get<ArticleListing>(`/articles/by-digest/${digest}`),
     articleBySlug: (slug: string) => get<ArticleListing>(`/articles/by-slug/${encodeURIComponent(slug)}`),
     articleFacts: (id: bigint) => get<ArticleFacts>(`/articles/${id}`),
+    /** Every revision of the article, oldest first, with its block time. */
+    articleRevisions: (id: bigint) => must<ArticleRevision[]>(`/articles/${id}/revisions`),
     libraryOf: (holder: Address) => must<Library>(`/accounts/${holder}/library`),
     owedTo: (account: Address) => must<Owed>(`/accounts/${account}/owed`),
     /** Sales of the articles `ids` (at most 100 a call) and what each owes `account`, newest first; ids the index lacks are left out. */

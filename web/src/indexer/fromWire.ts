@@ -13,6 +13,7 @@ const DECIMAL_FIELDS = new Set([
   "royaltyBps",
   "publishedAt",
   "publishedBlock",
+  "unlistedAt",
   "blockNumber",
   "blockTimestamp",
   "nextCursor",

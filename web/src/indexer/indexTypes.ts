@@ -44,6 +44,20 @@ export interface ArticleListing {
   premiumLevel: number;
   publishedAt: Decimal;
   publishedBlock: Decimal;
+  /** Block time of `ArticleUnlisted`, or null while listed (only libraries and the article page see unlisted ones). */
+  unlistedAt: Decimal | null;
+  unlistedReason: string | null;
+}
+
+/** One metadata URI an article pointed at (revision 0 is the first publish), with its block time. */
+export interface ArticleRevision {
+  revision: number;
+  uri: string;
+  cid: string | null;
+  blockNumber: Decimal;
+  /** Seconds: the block time of the revision's transaction. */
+  publishedAt: Decimal;
+  transactionHash: Hex;
 }
 
 export interface ArticlePage {

@@ -234,9 +234,10 @@ export async function settleEarlierRun(run: PublishRun, context: PublishSourceCo
 
 /**
  * Packages the article to IPFS, reusing what an earlier run of it uploaded (still pinned) and
- * recording each upload as it finishes; what a fresh upload replaces is unpinned.
+ * recording each upload as it finishes; what a fresh upload replaces is unpinned. A studio
+ * revision packages through here too (web/src/studio/studioRevise.ts).
  */
-async function packageOnce(source: ArticleSource, context: PublishSourceContext, publisher: Address, key: string) {
+export async function packageOnce(source: ArticleSource, context: PublishSourceContext, publisher: Address, key: string) {
   const log = context.log ?? (() => {});
   const { db, ipfs, editions } = context;
   const earlier = await uploadsOfRun(db, key);

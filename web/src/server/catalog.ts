@@ -25,6 +25,8 @@ export interface ArticleEntry {
   translationOf: string | null;
   sale: { price: bigint; maxSupply: number; minted: number; saleStart: number; saleEnd: number; walletCap: number };
   premiumLevel: number;
+  /** Set once the editors unlisted it (seconds, their reason): off every listing, its page a 410. */
+  unlisted: { at: number; reason: string } | null;
 }
 
 export interface TierEntry {
@@ -134,6 +136,7 @@ export function toEntry(listing: ArticleListing): ArticleEntry {
       saleEnd: Number(listing.saleEnd),
       walletCap: listing.walletCap,
     },
+    unlisted: listing.unlistedAt == null ? null : { at: Number(listing.unlistedAt), reason: listing.unlistedReason ?? "" },
     premiumLevel: listing.premiumLevel,
   };
 }
@@ -166,7 +169,7 @@ export async function readFrontPage(query: FrontPageQuery) {
   return { articles: value.articles.map(toEntry), nextCursor: value.nextCursor, stale };
 }
 
-/** An article by slug, or by numeric id (old links); undefined when none is listed. */
+/** An article by slug, or by numeric id (old links), unlisted ones too; undefined when none is published. */
 export async function findArticle(idOrSlug: string) {
   const { value } = await rememberingLast(`article:${idOrSlug}`, async () => {
     if (!/^\d{1,20}$/.test(idOrSlug)) return index().articleBySlug(idOrSlug);
@@ -176,7 +179,18 @@ export async function findArticle(idOrSlug: string) {
   return value && toEntry(value);
 }
 
-/** Listed articles among `ids` (at most 100 a call are asked at once). */
+/** An article's revisions, oldest first, with their block times (its page's history). */
+export async function articleRevisions(id: number) {
+  const { value } = await rememberingLast(`revisions:${id}`, () => index().articleRevisions(BigInt(id)));
+  return value.map((revision) => ({
+    revision: revision.revision,
+    cid: revision.cid,
+    uri: revision.uri,
+    publishedAt: Number(revision.publishedAt),
+  }));
+}
+
+/** Published articles among `ids`, unlisted ones too (at most 100 a call are asked at once). */
 export async function articlesByIds(ids: bigint[]) {
   const found: ArticleEntry[] = [];
   for (let at = 0; at < ids.length; at += 100) {

@@ -12,6 +12,8 @@ export const RETRY_AFTER_SECONDS = 30;
 export interface PageOutcome {
   /** The service whose outage the page shows, if any. */
   unavailable?: Service;
+  /** The page says its content was taken down on purpose (an unlisted article): a 410 Gone. */
+  gone?: boolean;
 }
 
 const KEY = Symbol.for("topnftpost.pageOutcome");
@@ -28,4 +30,10 @@ export function trackPageOutcome<result>(run: (outcome: PageOutcome) => result):
 export function answerUnavailable(service: Service) {
   const outcome = storage.getStore();
   if (outcome) outcome.unavailable = service;
+}
+
+/** Asks for this request's page to be answered as a 410 Gone (a no-op outside web/server.ts). */
+export function answerGone() {
+  const outcome = storage.getStore();
+  if (outcome) outcome.gone = true;
 }

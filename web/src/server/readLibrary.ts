@@ -79,6 +79,8 @@ export async function readLibrary(holder: Address) {
         slug: titles.get(Number(articleId))?.slug ?? String(articleId),
         title: titles.get(Number(articleId))?.title ?? `#${articleId}`,
         count: Number(balances[at] ?? 0n),
+        /** The editors' reason, once they unlisted it (the holder keeps the edition and reads it still). */
+        unlistedReason: titles.get(Number(articleId))?.unlisted?.reason ?? null,
       }))
       .filter((entry) => entry.count > 0),
     // The index's total: one `owed` call over thousands of ids would outgrow a node's eth_call gas

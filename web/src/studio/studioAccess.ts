@@ -23,9 +23,13 @@ export const inTeam = (viewer: StudioViewer) => viewer.isWriter || viewer.isEdit
 export const canRead = (viewer: StudioViewer, draft: DraftFacts) =>
   inTeam(viewer) && (draft.owner === viewer.address || (viewer.isEditor && draft.state !== "draft"));
 
-/** Only the draft's writer edits it, and only while it is not under review or published. */
+/**
+ * The draft's writer edits it while it is not under review or published; once published, only an
+ * editor does, to revise the article (studioRevise.ts): writers cannot revise.
+ */
 export const canEdit = (viewer: StudioViewer, draft: DraftFacts) =>
-  inTeam(viewer) && draft.owner === viewer.address && EDITABLE_STATES.includes(draft.state);
+  inTeam(viewer) &&
+  ((draft.owner === viewer.address && EDITABLE_STATES.includes(draft.state)) || (viewer.isEditor && draft.state === "published"));
 
 /** The writer, or an editor once it was submitted. */
 export const canComment = canRead;

@@ -3,6 +3,7 @@ import type { StudioMessageKey } from "../i18n/studioMessages.ts";
 import type { StudioImageMessageKey } from "../i18n/studioImageMessages.ts";
 import type { StudioPublishMessageKey } from "../i18n/studioPublishMessages.ts";
 import type { DESK_MESSAGES } from "../i18n/deskMessages.ts";
+import type { ReviseMessageKey } from "../i18n/reviseMessages.ts";
 
 /** What a studio route answers: a status and a JSON body; a refusal names its message key. */
 export interface StudioAnswer {
@@ -15,7 +16,13 @@ export const ok = (body: Record<string, unknown>, status = 200): StudioAnswer =>
 /** A refusal: `error` is the message key the page shows in the reader's language. */
 export const refuse = (
   status: number,
-  error: StudioMessageKey | StudioPublishMessageKey | StudioLimitMessageKey | StudioImageMessageKey | keyof typeof DESK_MESSAGES.en,
+  error:
+    | StudioMessageKey
+    | StudioPublishMessageKey
+    | StudioLimitMessageKey
+    | StudioImageMessageKey
+    | ReviseMessageKey
+    | keyof typeof DESK_MESSAGES.en,
   detail: Record<string, unknown> = {},
 ): StudioAnswer => ({
   status,

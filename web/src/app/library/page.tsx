@@ -54,6 +54,11 @@ async function libraryPage() {
             {library.editions.map((edition) => (
               <li key={edition.articleId}>
                 <Link href={`/articles/${edition.slug}`}>{t("library.copies", { count: edition.count, title: edition.title })}</Link>
+                {edition.unlistedReason !== null && (
+                  <p className="muted" data-testid="library-unlisted">
+                    {t("library.unlisted", { reason: edition.unlistedReason })}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { formatDate } from "@/i18n/formatting.ts";
 import type { MessageKey } from "@/i18n/messages.ts";
 import { serverTranslator } from "@/server/locale.ts";
 import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
+import { unlistedAmong } from "@/server/studio/unlistedAmong.ts";
 import { studioPageContext } from "@/server/studio/studioPage.ts";
 import { walletSetupFor } from "@/server/walletSetupFor.ts";
 import { listMyDrafts } from "@/studio/studioActions.ts";
@@ -26,6 +27,7 @@ interface Row {
   state: string;
   title: string | null;
   updated_at: Date;
+  published_article_id: string | null;
 }
 
 async function studioPage(publishedBefore: string | undefined) {
@@ -55,6 +57,7 @@ async function studioPage(publishedBefore: string | undefined) {
   const rows = answer.body.drafts as Row[];
   const mine = rows.filter((row) => row.owner === viewer.address);
   const submitted = rows.filter((row) => row.owner !== viewer.address);
+  const unlisted = await unlistedAmong(rows.map((row) => row.published_article_id));
   const table = (list: Row[], testId: string, withWriter: boolean) =>
     list.length === 0 ? (
       <p>{t("studio.noDrafts")}</p>
@@ -75,7 +78,10 @@ async function studioPage(publishedBefore: string | undefined) {
                 <Link href={`/studio/drafts/${row.id}`}>{row.title || t("studio.untitled")}</Link>
               </td>
               {withWriter && <td>{row.owner}</td>}
-              <td data-testid="draft-state">{t(`studio.state.${row.state}` as MessageKey)}</td>
+              <td data-testid="draft-state">
+                {t(`studio.state.${row.state}` as MessageKey)}
+                {row.published_article_id && unlisted.has(row.published_article_id) && ` · ${t("studio.unlisted")}`}
+              </td>
               <td>{formatDate(Math.floor(new Date(row.updated_at).getTime() / 1000), locale)}</td>
             </tr>
           ))}

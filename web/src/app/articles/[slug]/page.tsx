@@ -3,13 +3,16 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { tiersUnlocking } from "@/content/tiersUnlocking.ts";
-import { EDITION_HOLDERS_ONLY, NO_SALE_END } from "@/generated/contracts.ts";
+import { articleEditionsAbi, EDITION_HOLDERS_ONLY, NO_SALE_END } from "@/generated/contracts.ts";
 import { EditionStatus } from "@/components/EditionStatus.tsx";
 import { PremiumGate } from "@/components/PremiumGate.tsx";
+import { RevisionHistory } from "@/components/RevisionHistory.tsx";
+import { UnlistedNotice } from "@/components/UnlistedNotice.tsx";
 import { formatDate, formatNumber, formatPrice } from "@/i18n/formatting.ts";
 import { otherLanguageVersions } from "@/server/archive.ts";
-import { chainNow, findArticle, gatewayLink, listTiers } from "@/server/catalog.ts";
-import { articleReader } from "@/server/publication.ts";
+import { articleRevisions, chainNow, findArticle, gatewayLink, listTiers } from "@/server/catalog.ts";
+import { articleReader, chainClient, publicationAddresses } from "@/server/publication.ts";
+import { answerGone } from "@/server/pageOutcome.ts";
 import { serverTranslator } from "@/server/locale.ts";
 import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
 import { nullWhileDown, unavailableService } from "@/server/serviceUnavailable.ts";
@@ -23,6 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // While a service is down the page itself says so (a 503); its metadata is left out.
   const article = await nullWhileDown(findArticle((await params).slug));
   if (!article) return {};
+  if (article.unlisted) return { robots: { index: false } };
   const versions = (await nullWhileDown(otherLanguageVersions(article))) ?? [];
   return {
     title: article.title,
@@ -51,7 +55,15 @@ async function articlePage({ params }: Props) {
   const { locale, t } = await serverTranslator();
   const article = await findArticle((await params).slug);
   if (!article) notFound();
+  const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
+  // Unlisted: a 410 with the editors' reason, except to a holder of an edition, who still reads it.
+  const holder = article.unlisted !== null && session !== null && (await holdsEdition(session.address, article.id));
+  if (article.unlisted && !holder) {
+    answerGone();
+    return <UnlistedNotice unlisted={article.unlisted} locale={locale} t={t} holder={false} />;
+  }
   const { sale, premiumLevel } = article;
+  const revisionsPending = nullWhileDown(articleRevisions(article.id));
   // The other-language versions are a courtesy: asked beside the preview, left out while the index is down.
   const versionsPending = nullWhileDown(otherLanguageVersions(article));
   // Content that fails its checks is left out, saying so; an IPFS that does not answer makes the page a 503.
@@ -62,8 +74,8 @@ async function articlePage({ params }: Props) {
       return null;
     },
   );
-  const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
   const versions = (await versionsPending) ?? [];
+  const revisions = (await revisionsPending) ?? [];
   const tiers = tiersUnlocking(premiumLevel > 0 ? await listTiers() : [], premiumLevel);
   const now = await chainNow();
   const supply =
@@ -81,6 +93,7 @@ async function articlePage({ params }: Props) {
 
   return (
     <article lang={article.language}>
+      {article.unlisted && <UnlistedNotice unlisted={article.unlisted} locale={locale} t={t} holder />}
       <p className="muted">
         #{article.section} · {formatDate(Date.parse(article.published) / 1000, locale)}
       </p>
@@ -159,6 +172,18 @@ async function articlePage({ params }: Props) {
           )}
         </ul>
       </section>
+      <RevisionHistory revisions={revisions} locale={locale} t={t} gatewayLink={gatewayLink} />
     </article>
   );
+}
+
+/** Whether `reader` holds an edition of the article now (the chain at the latest block, not the index). */
+async function holdsEdition(reader: `0x${string}`, articleId: number) {
+  const balance = await chainClient().readContract({
+    address: publicationAddresses().editions,
+    abi: articleEditionsAbi,
+    functionName: "balanceOf",
+    args: [reader, BigInt(articleId)],
+  });
+  return balance > 0n;
 }

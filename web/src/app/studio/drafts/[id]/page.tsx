@@ -4,6 +4,7 @@ import { DraftCommission } from "@/components/studio/DraftCommission.tsx";
 import { DraftEditor, type EditorDraft } from "@/components/studio/DraftEditor.tsx";
 import type { Comment } from "@/components/studio/ReviewComments.tsx";
 import { StudioPublishIsland } from "@/components/studio/StudioPublishIsland.tsx";
+import { ArticleRevisionIsland } from "@/components/studio/ArticleManageIslands.tsx";
 import { StudioSignInIsland } from "@/components/studio/StudioSignInIsland.tsx";
 import type { MessageKey } from "@/i18n/messages.ts";
 import { serverTranslator } from "@/server/locale.ts";
@@ -79,6 +80,17 @@ async function draftPage(id: string) {
           isEditor={viewer.isEditor}
           locale={locale}
         />
+      )}
+      {published && viewer?.isEditor && (
+        // An editor revises the live article from this draft, or manages it (unlisting) on its page.
+        <>
+          <ArticleRevisionIsland setup={walletSetupFor(locale)} draftId={id} />
+          <p>
+            <Link href={`/studio/articles/${published}`} data-testid="manage-article-link">
+              {t("studio.unlist.title")}
+            </Link>
+          </p>
+        </>
       )}
       {viewer?.isEditor && answer?.status === 200 && (answer.body.draft as EditorDraft).state === "in_review" && (
         <StudioPublishIsland setup={walletSetupFor(locale)} draftId={id} />

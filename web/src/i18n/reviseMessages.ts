@@ -1,0 +1,78 @@
+// Revising and unlisting published articles: the studio's panels, the article page's history and
+// its "unlisted" notice, the library's reason, and the contract's two unlisting errors.
+export const REVISE_MESSAGES = {
+  en: {
+    "article.revisions.title": "Revision history",
+    "article.revisions.original": "Original, {date}",
+    "article.revisions.entry": "Revision {number}, {date}",
+    "article.revisions.metadata": "metadata {cid}",
+    "article.unlisted.title": "This article was unlisted",
+    "article.unlisted.reason": "Reason given by the editors: {reason}",
+    "article.unlisted.when": "Unlisted on {date}. Its sale is closed.",
+    "article.unlisted.permanent": "What was published to IPFS stays there (IPFS content is permanent); the publication no longer lists it.",
+    "article.unlisted.holder": "You hold an edition of it, so you can still read it here.",
+    "library.unlisted": "Unlisted: {reason}",
+    "studio.unlisted": "Unlisted",
+    "studio.revise.title": "Publish a revision",
+    "studio.revise.hint":
+      "A correction or a new cover: edit the draft above, then package it and sign the revision. The article keeps its id, slug and sale; its old versions stay on IPFS.",
+    "studio.revise.prepare": "Package the revision",
+    "studio.revise.send": "Sign and revise",
+    "studio.revise.done": "Revision published: {uri}",
+    "studio.revise.error.notPublished": "Only a published draft can be revised.",
+    "studio.revise.error.unchanged": "The article already shows this version: change something first.",
+    "studio.revise.error.unlisted": "This article is unlisted: it cannot be revised.",
+    "studio.revise.error.notRevised": "That transaction did not revise this article; nothing changed. Try again.",
+    "studio.revise.error.premiumLevel":
+      "A revision keeps the article's premium access (level {level} on chain): put the premium part and its tier back as published.",
+    "studio.unlist.title": "Unlist this article",
+    "studio.unlist.hint":
+      "For a correction gone wrong or a legal request. The article leaves the front page, search, feeds and sitemap, and its sale closes for good. Holders keep their editions and see the reason. What is on IPFS stays.",
+    "studio.unlist.reason": "Reason (shown to holders, at most {max} bytes)",
+    "studio.unlist.confirm": "I understand this cannot be undone",
+    "studio.unlist.send": "Sign and unlist",
+    "studio.unlist.done": "Unlisted. It leaves the pages once the index has caught up (a few seconds).",
+    "studio.unlist.error.reasonRequired": "Give a reason: holders will see it.",
+    "studio.unlist.error.reasonTooLong": "The reason is {bytes} bytes; at most {max} fit.",
+    "error.ArticleEditionsAlreadyUnlisted": "This article is already unlisted.",
+    "error.ArticleEditionsInvalidReason": "An unlisting needs a reason of at most 500 bytes.",
+  },
+  ko: {
+    "article.revisions.title": "수정 이력",
+    "article.revisions.original": "최초 발행, {date}",
+    "article.revisions.entry": "{number}차 수정, {date}",
+    "article.revisions.metadata": "메타데이터 {cid}",
+    "article.unlisted.title": "게재가 중단된 기사입니다",
+    "article.unlisted.reason": "편집부가 밝힌 사유: {reason}",
+    "article.unlisted.when": "{date}에 게재 중단되었습니다. 판매는 종료되었습니다.",
+    "article.unlisted.permanent": "IPFS에 올라간 내용은 그대로 남습니다(IPFS의 내용은 영구적입니다). 매체 목록에서만 빠집니다.",
+    "article.unlisted.holder": "이 기사의 에디션을 보유하고 있어 여기서 계속 읽을 수 있습니다.",
+    "library.unlisted": "게재 중단: {reason}",
+    "studio.unlisted": "게재 중단됨",
+    "studio.revise.title": "수정본 발행",
+    "studio.revise.hint":
+      "정정이나 새 표지: 위에서 초안을 고친 뒤 패키징하고 수정 트랜잭션에 서명하세요. 기사 번호·주소·판매 조건은 그대로이며, 이전 버전은 IPFS에 남습니다.",
+    "studio.revise.prepare": "수정본 패키징",
+    "studio.revise.send": "서명하고 수정",
+    "studio.revise.done": "수정본을 발행했습니다: {uri}",
+    "studio.revise.error.notPublished": "발행된 초안만 수정본을 낼 수 있습니다.",
+    "studio.revise.error.unchanged": "기사가 이미 이 버전입니다. 먼저 내용을 고치세요.",
+    "studio.revise.error.unlisted": "게재 중단된 기사는 수정할 수 없습니다.",
+    "studio.revise.error.notRevised": "그 트랜잭션은 이 기사를 수정하지 않았습니다. 바뀐 것은 없습니다. 다시 시도하세요.",
+    "studio.revise.error.premiumLevel":
+      "수정본은 기사의 프리미엄 접근 조건(체인상 레벨 {level})을 바꿀 수 없습니다. 프리미엄 부분과 등급을 발행 때대로 되돌리세요.",
+    "studio.unlist.title": "이 기사 게재 중단",
+    "studio.unlist.hint":
+      "잘못된 정정이나 법적 요청이 있을 때 씁니다. 기사는 첫 페이지·검색·피드·사이트맵에서 빠지고 판매는 영구히 종료됩니다. 보유자는 에디션을 그대로 가지며 사유를 봅니다. IPFS에 올라간 내용은 남습니다.",
+    "studio.unlist.reason": "사유(보유자에게 표시, 최대 {max}바이트)",
+    "studio.unlist.confirm": "되돌릴 수 없다는 것을 이해했습니다",
+    "studio.unlist.send": "서명하고 게재 중단",
+    "studio.unlist.done": "게재를 중단했습니다. 인덱스가 따라잡으면(몇 초) 페이지에서 빠집니다.",
+    "studio.unlist.error.reasonRequired": "사유를 적어 주세요. 보유자에게 표시됩니다.",
+    "studio.unlist.error.reasonTooLong": "사유가 {bytes}바이트입니다. 최대 {max}바이트까지 됩니다.",
+    "error.ArticleEditionsAlreadyUnlisted": "이미 게재 중단된 기사입니다.",
+    "error.ArticleEditionsInvalidReason": "게재 중단에는 500바이트 이하의 사유가 필요합니다.",
+  },
+} as const satisfies Record<"en" | "ko", Record<string, string>>;
+
+export type ReviseMessageKey = keyof (typeof REVISE_MESSAGES)["en"];

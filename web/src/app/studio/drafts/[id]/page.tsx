@@ -74,7 +74,9 @@ async function draftPage(id: string) {
         <DraftCommission
           draftId={id}
           commissionId={draft.commission_id}
-          mayChange={Boolean(answer?.body.editable) || (viewer.isEditor && draft.state === "in_review")}
+          // Once published, the commission is settled by the fulfil step, not changed (an editor
+          // may still edit a published draft, to revise the article).
+          mayChange={!published && (Boolean(answer?.body.editable) || (viewer.isEditor && draft.state === "in_review"))}
           published={published}
           title={String(draft.frontmatter.title ?? "")}
           isEditor={viewer.isEditor}

@@ -41,6 +41,9 @@ async function catalogFromChainAndIpfs(): Promise<Truth[]> {
         });
         truths[at] = null;
         if (!uri.startsWith("ipfs://")) continue;
+        // Unlisted articles (the studio tests unlist one) leave the publication's pages.
+        const read = { address: stack.editions, abi: articleEditionsAbi } as const;
+        if (await stack.publicClient.readContract({ ...read, functionName: "isUnlisted", args: [ids[at]] })) continue;
         const response = await fetch(`${stack.ipfsGateway}/ipfs/${uri.slice("ipfs://".length)}`);
         const metadata = response.ok ? await response.json().catch(() => null) : null;
         const p = metadata?.properties;

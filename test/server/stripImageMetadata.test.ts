@@ -108,6 +108,26 @@ describe("stripping a photo's metadata", () => {
     expect(() => stripImageMetadata(photo("gps.avif"))).toThrow(expect.objectContaining({ code: "avif-metadata" }));
   });
 
+  it("refuses an AVIF image sequence whose movie or track carries user data (where phones put the GPS position)", () => {
+    const box = (type: string, ...content: Buffer[]) => {
+      const body = Buffer.concat(content);
+      const header = Buffer.alloc(8);
+      header.writeUInt32BE(8 + body.length, 0);
+      header.write(type, 4, "latin1");
+      return Buffer.concat([header, body]);
+    };
+    const ftyp = box("ftyp", Buffer.from("avis\0\0\0\0avisavifmsf1", "latin1"));
+    const location = box("udta", box("\xa9xyz", Buffer.from("\0\x0e\x15\xc7+35.1531+129.1186/", "latin1")));
+    const track = (...content: Buffer[]) => box("trak", box("tkhd", Buffer.alloc(84)), ...content);
+    const sequence = (moov: Buffer) => new Uint8Array(Buffer.concat([ftyp, moov, box("mdat", Buffer.alloc(16))]));
+
+    expect(sniffImageType(sequence(box("moov", track())))).toBe("image/avif");
+    expect(stripImageMetadata(sequence(box("moov", track()))).bytes).toEqual(sequence(box("moov", track())));
+    for (const moov of [box("moov", location, track()), box("moov", track(location)), box("moov", track(box("meta", Buffer.alloc(4))))]) {
+      expect(() => stripImageMetadata(sequence(moov))).toThrow(expect.objectContaining({ code: "avif-metadata" }));
+    }
+  });
+
   it("refuses what is not one of the five image types, whatever it claims", () => {
     for (const bytes of [
       new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),

@@ -19,7 +19,8 @@ import { sniffImageType, type StudioImageType } from "./imageType.ts";
 // - AVIF: its metadata are items inside the `meta` box, addressed by byte offsets (iloc) that a
 //   removal would shift; rewriting them is not done here. An AVIF without Exif or XMP items is kept
 //   as it is; one with them is refused (`ImageMetadataError`, code "avif-metadata"): export it
-//   without metadata, or as JPEG, PNG or WebP.
+//   without metadata, or as JPEG, PNG or WebP. So is an image sequence whose movie or tracks carry
+//   user data or metadata boxes (udta, meta: where a recorder writes the GPS position).
 
 export type ImageMetadataProblem = "unknown-type" | "malformed" | "avif-metadata";
 
@@ -281,9 +282,23 @@ function* boxes(bytes: Uint8Array, start: number, end: number) {
   }
 }
 
+// udta holds a recorder's location (©xyz), dates and device; meta holds XMP or Exif items.
+const isMetadataBox = (box: { type: string }) => box.type === "udta" || box.type === "meta" || box.type === "uuid";
+
+/** Whether an image sequence's movie, or one of its tracks (one level: no recursion to overflow), carries metadata boxes. */
+function movieHasMetadata(bytes: Uint8Array, start: number, end: number) {
+  for (const box of boxes(bytes, start, end)) {
+    if (isMetadataBox(box)) return true;
+    if (box.type !== "trak") continue;
+    for (const inTrack of boxes(bytes, box.start, box.end)) if (isMetadataBox(inTrack)) return true;
+  }
+  return false;
+}
+
 function checkAvif(bytes: Uint8Array) {
   for (const box of boxes(bytes, 0, bytes.length)) {
     if (box.type === "uuid") throw avifMetadata(); // vendors' XMP boxes
+    if (box.type === "moov" && movieHasMetadata(bytes, box.start, box.end)) throw avifMetadata(); // an image sequence (avis)
     if (box.type !== "meta") continue;
     for (const child of boxes(bytes, box.start + 4, box.end)) {
       if (child.type !== "iinf") continue;

@@ -11,6 +11,7 @@ import { RELAY_GAS_MESSAGES } from "./relayGasMessages.ts";
 import { type Locale, LOCALES } from "./locales.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
 import { STUDIO_IMAGE_MESSAGES } from "./studioImageMessages.ts";
+import { STUDIO_IMAGE_LIMIT_MESSAGES } from "./studioImageLimitMessages.ts";
 import { STUDIO_PUBLISH_MESSAGES } from "./studioPublishMessages.ts";
 import { STUDIO_FIGURES_MESSAGES } from "./studioFiguresMessages.ts";
 import { STUDIO_LIMIT_MESSAGES } from "./studioLimitMessages.ts";
@@ -128,6 +129,7 @@ const en = {
   ...AUTH_MESSAGES.en,
   ...STUDIO_LIMIT_MESSAGES.en,
   ...STUDIO_IMAGE_MESSAGES.en,
+  ...STUDIO_IMAGE_LIMIT_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -245,6 +247,7 @@ const ko: Record<MessageKey, string> = {
   ...AUTH_MESSAGES.ko,
   ...STUDIO_LIMIT_MESSAGES.ko,
   ...STUDIO_IMAGE_MESSAGES.ko,
+  ...STUDIO_IMAGE_LIMIT_MESSAGES.ko,
 };
 
 export { LOCALES, type Locale };

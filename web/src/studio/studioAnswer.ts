@@ -1,6 +1,7 @@
 import type { StudioLimitMessageKey } from "../i18n/studioLimitMessages.ts";
 import type { StudioMessageKey } from "../i18n/studioMessages.ts";
 import type { StudioImageMessageKey } from "../i18n/studioImageMessages.ts";
+import type { StudioImageLimitMessageKey } from "../i18n/studioImageLimitMessages.ts";
 import type { StudioPublishMessageKey } from "../i18n/studioPublishMessages.ts";
 
 /** What a studio route answers: a status and a JSON body; a refusal names its message key. */
@@ -14,7 +15,7 @@ export const ok = (body: Record<string, unknown>, status = 200): StudioAnswer =>
 /** A refusal: `error` is the message key the page shows in the reader's language. */
 export const refuse = (
   status: number,
-  error: StudioMessageKey | StudioPublishMessageKey | StudioLimitMessageKey | StudioImageMessageKey,
+  error: StudioMessageKey | StudioPublishMessageKey | StudioLimitMessageKey | StudioImageMessageKey | StudioImageLimitMessageKey,
   detail: Record<string, unknown> = {},
 ): StudioAnswer => ({
   status,

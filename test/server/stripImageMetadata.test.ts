@@ -82,6 +82,22 @@ describe("stripping a photo's metadata", () => {
     expect(Buffer.compare(await pixels(rotated.bytes), await pixels(photo("gps-rotated.jpg")))).toBe(0);
   });
 
+  it("keeps a JPEG's JFIF header but not the thumbnail it may carry (a copy of the photo from before it was cropped)", async () => {
+    const jpeg = photo("gps.jpg");
+    const thumbnail = Buffer.from("UNCROPPED FACE 3x2", "latin1"); // 3 × 2 RGB pixels
+    const jfif = Buffer.concat([Buffer.from("JFIF\0\x01\x02\x01\0\x48\0\x48\x03\x02", "latin1"), thumbnail]);
+    const app0 = Buffer.concat([Buffer.from([0xff, 0xe0, 0, jfif.length + 2]), jfif]);
+    const original = new Uint8Array(Buffer.concat([jpeg.subarray(0, 2), app0, jpeg.subarray(2)]));
+    expect(text(original)).toContain("UNCROPPED FACE");
+
+    const stripped = stripImageMetadata(original).bytes;
+    expect(text(stripped)).not.toContain("UNCROPPED FACE");
+    // The JFIF header stays first, its density kept and its thumbnail 0 × 0.
+    expect([...stripped.subarray(0, 6)]).toEqual([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+    expect(text(stripped.subarray(6, 20))).toBe("JFIF\0\x01\x02\x01\0\x48\0\x48\0\0");
+    expect(Buffer.compare(await pixels(stripped), await pixels(jpeg))).toBe(0);
+  });
+
   it("drops what follows a JPEG's end (a second file a phone appended) and refuses a truncated one", () => {
     const jpeg = photo("gps.jpg");
     const appended = new Uint8Array(Buffer.concat([jpeg, Buffer.from("Samsung trailer GPS 35.15N")]));

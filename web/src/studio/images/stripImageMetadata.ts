@@ -5,7 +5,7 @@ import { sniffImageType, type StudioImageType } from "./imageType.ts";
 // they are), keeping only what rendering needs. It runs in the browser before upload and again on
 // the server, which never trusts the browser. Each format keeps an allow-list, so a metadata block
 // nobody thought of is dropped too:
-// - JPEG: JFIF (APP0), the ICC colour profile (APP2 "ICC_PROFILE") and Adobe's colour transform
+// - JPEG: JFIF (APP0, without its thumbnail), the ICC colour profile (APP2 "ICC_PROFILE") and Adobe's colour transform
 //   (APP14) stay; Exif and XMP (APP1), IPTC (APP13), every other APPn, comments and anything after
 //   the end-of-image marker go. The Exif orientation is rendering, not metadata: when it is not
 //   the default, a new minimal Exif block holding that one tag is written, so a portrait photo
@@ -109,6 +109,18 @@ function keepJpegSegment(marker: number, payload: Uint8Array) {
   return marker !== 0xfe; // COM
 }
 
+/** JFIF's header is 14 bytes; what follows is a thumbnail (possibly of the photo before a crop). */
+const JFIF_HEADER_BYTES = 14;
+
+/** A JFIF APP0 segment (marker, length, payload) with its thumbnail dropped and its size 0 × 0. */
+function jfifWithoutThumbnail(segment: Uint8Array) {
+  if (segment.length <= 4 + JFIF_HEADER_BYTES) return segment;
+  const kept = segment.slice(0, 4 + JFIF_HEADER_BYTES);
+  kept.set([0, 2 + JFIF_HEADER_BYTES], 2);
+  kept.set([0, 0], 4 + JFIF_HEADER_BYTES - 2);
+  return kept;
+}
+
 function stripJpeg(bytes: Uint8Array) {
   const parts: Uint8Array[] = [bytes.subarray(0, 2)];
   let orientation: number | undefined;
@@ -137,7 +149,7 @@ function stripJpeg(bytes: Uint8Array) {
     const payload = bytes.subarray(at + 4, end);
     if (marker === 0xe1) orientation ??= exifOrientation(payload);
     if (keepJpegSegment(marker, payload)) {
-      parts.push(bytes.subarray(at, end));
+      parts.push(marker === 0xe0 ? jfifWithoutThumbnail(bytes.subarray(at, end)) : bytes.subarray(at, end));
       if (marker === 0xe0) appAt = parts.length;
     }
     at = end;

@@ -1,6 +1,7 @@
 // Every string a reader sees, in English and Korean. `{name}` placeholders are filled by `format`.
 import { ARCHIVE_MESSAGES } from "./archiveMessages.ts";
 import { AUTH_MESSAGES } from "./authMessages.ts";
+import { BODY_LIMIT_MESSAGES } from "./bodyLimitMessages.ts";
 import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
 import { DAO_MESSAGES } from "./daoMessages.ts";
 import { format } from "./format.ts";
@@ -130,6 +131,7 @@ const en = {
   ...STUDIO_LIMIT_MESSAGES.en,
   ...STUDIO_IMAGE_MESSAGES.en,
   ...STUDIO_IMAGE_LIMIT_MESSAGES.en,
+  ...BODY_LIMIT_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -248,6 +250,7 @@ const ko: Record<MessageKey, string> = {
   ...STUDIO_LIMIT_MESSAGES.ko,
   ...STUDIO_IMAGE_MESSAGES.ko,
   ...STUDIO_IMAGE_LIMIT_MESSAGES.ko,
+  ...BODY_LIMIT_MESSAGES.ko,
 };
 
 export { LOCALES, type Locale };

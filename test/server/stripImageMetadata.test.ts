@@ -82,6 +82,22 @@ describe("stripping a photo's metadata", () => {
     expect(Buffer.compare(await pixels(rotated.bytes), await pixels(photo("gps-rotated.jpg")))).toBe(0);
   });
 
+  it("keeps a JPEG's JFIF header but not the thumbnail it may carry (a copy of the photo from before it was cropped)", async () => {
+    const jpeg = photo("gps.jpg");
+    const thumbnail = Buffer.from("UNCROPPED FACE 3x2", "latin1"); // 3 × 2 RGB pixels
+    const jfif = Buffer.concat([Buffer.from("JFIF\0\x01\x02\x01\0\x48\0\x48\x03\x02", "latin1"), thumbnail]);
+    const app0 = Buffer.concat([Buffer.from([0xff, 0xe0, 0, jfif.length + 2]), jfif]);
+    const original = new Uint8Array(Buffer.concat([jpeg.subarray(0, 2), app0, jpeg.subarray(2)]));
+    expect(text(original)).toContain("UNCROPPED FACE");
+
+    const stripped = stripImageMetadata(original).bytes;
+    expect(text(stripped)).not.toContain("UNCROPPED FACE");
+    // The JFIF header stays first, its density kept and its thumbnail 0 × 0.
+    expect([...stripped.subarray(0, 6)]).toEqual([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+    expect(text(stripped.subarray(6, 20))).toBe("JFIF\0\x01\x02\x01\0\x48\0\x48\0\0");
+    expect(Buffer.compare(await pixels(stripped), await pixels(jpeg))).toBe(0);
+  });
+
   it("drops what follows a JPEG's end (a second file a phone appended) and refuses a truncated one", () => {
     const jpeg = photo("gps.jpg");
     const appended = new Uint8Array(Buffer.concat([jpeg, Buffer.from("Samsung trailer GPS 35.15N")]));
@@ -106,6 +122,26 @@ describe("stripping a photo's metadata", () => {
     const plain = photo("plain.avif");
     expect(stripImageMetadata(plain)).toEqual({ type: "image/avif", bytes: plain });
     expect(() => stripImageMetadata(photo("gps.avif"))).toThrow(expect.objectContaining({ code: "avif-metadata" }));
+  });
+
+  it("refuses an AVIF image sequence whose movie or track carries user data (where phones put the GPS position)", () => {
+    const box = (type: string, ...content: Buffer[]) => {
+      const body = Buffer.concat(content);
+      const header = Buffer.alloc(8);
+      header.writeUInt32BE(8 + body.length, 0);
+      header.write(type, 4, "latin1");
+      return Buffer.concat([header, body]);
+    };
+    const ftyp = box("ftyp", Buffer.from("avis\0\0\0\0avisavifmsf1", "latin1"));
+    const location = box("udta", box("\xa9xyz", Buffer.from("\0\x0e\x15\xc7+35.1531+129.1186/", "latin1")));
+    const track = (...content: Buffer[]) => box("trak", box("tkhd", Buffer.alloc(84)), ...content);
+    const sequence = (moov: Buffer) => new Uint8Array(Buffer.concat([ftyp, moov, box("mdat", Buffer.alloc(16))]));
+
+    expect(sniffImageType(sequence(box("moov", track())))).toBe("image/avif");
+    expect(stripImageMetadata(sequence(box("moov", track()))).bytes).toEqual(sequence(box("moov", track())));
+    for (const moov of [box("moov", location, track()), box("moov", track(location)), box("moov", track(box("meta", Buffer.alloc(4))))]) {
+      expect(() => stripImageMetadata(sequence(moov))).toThrow(expect.objectContaining({ code: "avif-metadata" }));
+    }
   });
 
   it("refuses what is not one of the five image types, whatever it claims", () => {

@@ -139,6 +139,18 @@ describe("adding an image to a draft", () => {
     expect(await pins()).toEqual(pinsBefore);
   });
 
+  it("keeps at most STUDIO_MAX_IMAGES_PER_DRAFT images in one draft: the next is refused and not stored, one already there is still accepted", async () => {
+    const draft = await newDraft();
+    const add = (name: string) => addDraftImage(db(), writer, draft.id, { bytes: photo(name) }, LIMIT_MB, 2);
+    expect((await add("gps.jpg")).status).toBe(201);
+    expect((await add("gps.png")).status).toBe(201);
+    const storedBefore = await storedImages();
+    expect(await add("gps.webp")).toMatchObject({ status: 409, body: { error: "studio.image.error.tooMany", max: "2" } });
+    expect(await storedImages()).toEqual(storedBefore);
+    expect((await add("gps.jpg")).status, "the same photo again is the image already stored").toBe(201);
+    expect((await storedImages()).filter((row) => row.draft_id === draft.id)).toHaveLength(2);
+  });
+
   it("submits only images added to the draft: a path to a file or another draft's image is named", async () => {
     const draft = await newDraft();
     const other = await newDraft(otherWriter);

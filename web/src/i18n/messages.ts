@@ -1,6 +1,7 @@
 // Every string a reader sees, in English and Korean. `{name}` placeholders are filled by `format`.
 import { ARCHIVE_MESSAGES } from "./archiveMessages.ts";
 import { AUTH_MESSAGES } from "./authMessages.ts";
+import { BODY_LIMIT_MESSAGES } from "./bodyLimitMessages.ts";
 import { ERROR_MESSAGES_EN, ERROR_MESSAGES_KO } from "./errorMessages.ts";
 import { DAO_MESSAGES } from "./daoMessages.ts";
 import { DESK_MESSAGES } from "./deskMessages.ts";
@@ -13,6 +14,7 @@ import { RELAY_GAS_MESSAGES } from "./relayGasMessages.ts";
 import { type Locale, LOCALES } from "./locales.ts";
 import { STUDIO_MESSAGES } from "./studioMessages.ts";
 import { STUDIO_IMAGE_MESSAGES } from "./studioImageMessages.ts";
+import { STUDIO_IMAGE_LIMIT_MESSAGES } from "./studioImageLimitMessages.ts";
 import { STUDIO_PUBLISH_MESSAGES } from "./studioPublishMessages.ts";
 import { STUDIO_FIGURES_MESSAGES } from "./studioFiguresMessages.ts";
 import { STUDIO_LIMIT_MESSAGES } from "./studioLimitMessages.ts";
@@ -132,6 +134,8 @@ const en = {
   ...STUDIO_LIMIT_MESSAGES.en,
   ...STUDIO_IMAGE_MESSAGES.en,
   ...REVISE_MESSAGES.en,
+  ...STUDIO_IMAGE_LIMIT_MESSAGES.en,
+  ...BODY_LIMIT_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -251,6 +255,8 @@ const ko: Record<MessageKey, string> = {
   ...STUDIO_LIMIT_MESSAGES.ko,
   ...STUDIO_IMAGE_MESSAGES.ko,
   ...REVISE_MESSAGES.ko,
+  ...STUDIO_IMAGE_LIMIT_MESSAGES.ko,
+  ...BODY_LIMIT_MESSAGES.ko,
 };
 
 export { LOCALES, type Locale };

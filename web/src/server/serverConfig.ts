@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { IPFS_TIMEOUT_MS, milliseconds, positiveNumber, url } from "../config/envSchemas.ts";
 import { readEnv } from "../config/readEnv.ts";
-import { DEFAULT_STUDIO_LIMITS } from "../studio/draftLimits.ts";
+import { DEFAULT_MAX_IMAGES_PER_DRAFT, DEFAULT_STUDIO_LIMITS } from "../studio/draftLimits.ts";
 
 const count = (fallback: number) =>
   z.coerce
@@ -42,6 +42,8 @@ const schema = z.object({
   STUDIO_MAX_COMMENTS_PER_DRAFT: count(DEFAULT_STUDIO_LIMITS.maxCommentsPerDraft),
   /** The largest image a writer may add to a draft (after the browser removed its metadata). */
   STUDIO_MAX_IMAGE_MB: positiveNumber(10, "megabytes"),
+  /** Images one draft may hold (with STUDIO_MAX_IMAGE_MB, bounds what one draft stores). */
+  STUDIO_MAX_IMAGES_PER_DRAFT: count(DEFAULT_MAX_IMAGES_PER_DRAFT),
   /** The repository's .data directory, wherever the server was started from (see dataDir.ts). */
   TOPNFTPOST_DATA_DIR: z.string().optional(),
 });

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 
 // A draft's images in the shared database, by draft and SHA-256 (the same image added twice is
@@ -10,19 +10,49 @@ export interface StoredImage {
   bytes: Uint8Array;
 }
 
-export async function storeDraftImage(db: Kysely<Database>, draftId: string, addedBy: string, image: StoredImage) {
-  await db
+/**
+ * Stores the image unless the draft already holds `maxImages` (checked in the same statement, so
+ * uploads at once cannot pass it). True when the image is stored, now or before.
+ */
+export async function storeDraftImage(
+  db: Kysely<Database>,
+  draftId: string,
+  addedBy: string,
+  image: StoredImage,
+  maxImages = Number.POSITIVE_INFINITY,
+) {
+  const stored = await db
     .insertInto("studio_draft_images")
-    .values({
-      draft_id: draftId,
-      sha256: image.sha256,
-      content_type: image.contentType,
-      size: image.bytes.length,
-      bytes: image.bytes,
-      added_by: addedBy,
-    })
+    .columns(["draft_id", "sha256", "content_type", "size", "bytes", "added_by"])
+    .expression(
+      db
+        .selectNoFrom([
+          sql`${draftId}::uuid`.as("draft_id"),
+          sql`${image.sha256}::text`.as("sha256"),
+          sql`${image.contentType}::text`.as("content_type"),
+          sql`${image.bytes.length}::integer`.as("size"),
+          sql`${image.bytes}::bytea`.as("bytes"),
+          sql`${addedBy}::text`.as("added_by"),
+        ])
+        .where((eb) =>
+          eb(
+            eb.selectFrom("studio_draft_images").select(eb.fn.countAll().as("images")).where("draft_id", "=", draftId),
+            "<",
+            Number.isFinite(maxImages) ? maxImages : Number.MAX_SAFE_INTEGER,
+          ),
+        ),
+    )
     .onConflict((conflict) => conflict.columns(["draft_id", "sha256"]).doNothing())
-    .execute();
+    .returning("sha256")
+    .executeTakeFirst();
+  if (stored) return true;
+  const present = await db
+    .selectFrom("studio_draft_images")
+    .select("sha256")
+    .where("draft_id", "=", draftId)
+    .where("sha256", "=", image.sha256)
+    .executeTakeFirst();
+  return present !== undefined;
 }
 
 export async function readDraftImage(db: Kysely<Database>, draftId: string, sha256: string): Promise<StoredImage | undefined> {

@@ -3,6 +3,7 @@ import { ArticleSourceError } from "../content/articleSourceError.ts";
 import type { ArticleSource } from "../content/loadArticleSource.ts";
 import { sha256Hex } from "../content/parseArticleSource.ts";
 import type { Database } from "../db/schema.ts";
+import { DEFAULT_MAX_IMAGES_PER_DRAFT } from "./draftLimits.ts";
 import { draftImagePath, parseDraftImageRef } from "./draftImageRefs.ts";
 import { readDraftImage, readDraftImages, storeDraftImage } from "./draftImageStore.ts";
 import * as drafts from "./draftStore.ts";
@@ -25,8 +26,15 @@ const PROBLEM_MESSAGES = {
   "avif-metadata": { status: 422, error: "studio.image.error.avifMetadata" },
 } as const;
 
-/** Stores an image in the writer's own draft, metadata removed; every refusal stores nothing. */
-export async function addDraftImage(db: Db, viewer: StudioViewer, id: string, upload: ImageUpload, maxMegabytes: number) {
+/** Stores an image in the writer's own draft, metadata removed, up to `maxImages` a draft; every refusal stores nothing. */
+export async function addDraftImage(
+  db: Db,
+  viewer: StudioViewer,
+  id: string,
+  upload: ImageUpload,
+  maxMegabytes: number,
+  maxImages = DEFAULT_MAX_IMAGES_PER_DRAFT,
+) {
   if (!inTeam(viewer)) return refuse(403, "studio.error.notInTeam");
   const draft = await drafts.readDraft(db, id);
   if (!draft) return refuse(404, "studio.error.notFound");
@@ -44,7 +52,9 @@ export async function addDraftImage(db: Db, viewer: StudioViewer, id: string, up
     return refuse(status, message, { detail: error.message });
   }
   const sha256 = sha256Hex(stripped.bytes);
-  await storeDraftImage(db, id, viewer.address, { sha256, contentType: stripped.type, bytes: stripped.bytes });
+  if (!(await storeDraftImage(db, id, viewer.address, { sha256, contentType: stripped.type, bytes: stripped.bytes }, maxImages))) {
+    return refuse(409, "studio.image.error.tooMany", { max: String(maxImages) });
+  }
   return ok({ image: { sha256, url: draftImagePath(id, sha256), contentType: stripped.type, size: stripped.bytes.length } }, 201);
 }
 

@@ -12,6 +12,9 @@ export interface StudioLimits {
 }
 export const DEFAULT_STUDIO_LIMITS: StudioLimits = { maxOpenDrafts: 200, maxCommentsPerDraft: 500 };
 
+/** Images one draft may hold (`STUDIO_MAX_IMAGES_PER_DRAFT`): with STUDIO_MAX_IMAGE_MB, what one draft may store. */
+export const DEFAULT_MAX_IMAGES_PER_DRAFT = 100;
+
 /** Images a draft may carry, by MIME type (EXIF and GPS are stripped in the browser before upload). */
 export const STUDIO_IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"] as const;
 

@@ -1,6 +1,7 @@
 import type { StudioLimitMessageKey } from "../i18n/studioLimitMessages.ts";
 import type { StudioMessageKey } from "../i18n/studioMessages.ts";
 import type { StudioImageMessageKey } from "../i18n/studioImageMessages.ts";
+import type { StudioImageLimitMessageKey } from "../i18n/studioImageLimitMessages.ts";
 import type { StudioPublishMessageKey } from "../i18n/studioPublishMessages.ts";
 import type { DESK_MESSAGES } from "../i18n/deskMessages.ts";
 import type { ReviseMessageKey } from "../i18n/reviseMessages.ts";
@@ -22,6 +23,7 @@ export const refuse = (
     | StudioLimitMessageKey
     | StudioImageMessageKey
     | ReviseMessageKey
+    | StudioImageLimitMessageKey
     | keyof typeof DESK_MESSAGES.en,
   detail: Record<string, unknown> = {},
 ): StudioAnswer => ({

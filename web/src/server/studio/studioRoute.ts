@@ -2,7 +2,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { type NextRequest, NextResponse } from "next/server";
 import type { Database } from "@/db/schema.ts";
-import type { StudioViewer } from "@/studio/studioAccess.ts";
+import { inTeam, type StudioViewer } from "@/studio/studioAccess.ts";
 import { refuse, type StudioAnswer } from "@/studio/studioAnswer.ts";
 import { serverDatabase } from "../database.ts";
 import { readJsonAtMost } from "../readJsonBody.ts";
@@ -21,7 +21,8 @@ const HEADERS = { "Cache-Control": "private, no-store" };
 
 /**
  * Answers a studio request: no session is refused before anything else, the role is read for this
- * request (the writers list, PUBLISHER_ROLE at the latest block), then the action decides.
+ * request (the writers list, PUBLISHER_ROLE at the latest block), a body is read only from a team
+ * member, then the action decides.
  */
 export async function studioRoute(
   request: NextRequest,
@@ -33,6 +34,9 @@ export async function studioRoute(
     const viewer = await studioViewer(request.cookies.get(SESSION_COOKIE)?.value);
     if (!viewer) {
       answer = refuse(403, "studio.error.signIn");
+    } else if (request.method !== "GET" && !inTeam(viewer)) {
+      // Anyone can sign in: a wallet without a role is refused before its body (megabytes) is read.
+      answer = refuse(403, "studio.error.notInTeam");
     } else {
       // Read no further than the limit: a chunked body states no content-length.
       const body = request.method === "GET" ? { ok: true as const, value: null } : await readBody(request);

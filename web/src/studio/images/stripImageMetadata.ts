@@ -5,7 +5,7 @@ import { sniffImageType, type StudioImageType } from "./imageType.ts";
 // they are), keeping only what rendering needs. It runs in the browser before upload and again on
 // the server, which never trusts the browser. Each format keeps an allow-list, so a metadata block
 // nobody thought of is dropped too:
-// - JPEG: JFIF (APP0), the ICC colour profile (APP2 "ICC_PROFILE") and Adobe's colour transform
+// - JPEG: JFIF (APP0, without its thumbnail), the ICC colour profile (APP2 "ICC_PROFILE") and Adobe's colour transform
 //   (APP14) stay; Exif and XMP (APP1), IPTC (APP13), every other APPn, comments and anything after
 //   the end-of-image marker go. The Exif orientation is rendering, not metadata: when it is not
 //   the default, a new minimal Exif block holding that one tag is written, so a portrait photo
@@ -19,7 +19,8 @@ import { sniffImageType, type StudioImageType } from "./imageType.ts";
 // - AVIF: its metadata are items inside the `meta` box, addressed by byte offsets (iloc) that a
 //   removal would shift; rewriting them is not done here. An AVIF without Exif or XMP items is kept
 //   as it is; one with them is refused (`ImageMetadataError`, code "avif-metadata"): export it
-//   without metadata, or as JPEG, PNG or WebP.
+//   without metadata, or as JPEG, PNG or WebP. So is an image sequence whose movie or tracks carry
+//   user data or metadata boxes (udta, meta: where a recorder writes the GPS position).
 
 export type ImageMetadataProblem = "unknown-type" | "malformed" | "avif-metadata";
 
@@ -108,6 +109,18 @@ function keepJpegSegment(marker: number, payload: Uint8Array) {
   return marker !== 0xfe; // COM
 }
 
+/** JFIF's header is 14 bytes; what follows is a thumbnail (possibly of the photo before a crop). */
+const JFIF_HEADER_BYTES = 14;
+
+/** A JFIF APP0 segment (marker, length, payload) with its thumbnail dropped and its size 0 × 0. */
+function jfifWithoutThumbnail(segment: Uint8Array) {
+  if (segment.length <= 4 + JFIF_HEADER_BYTES) return segment;
+  const kept = segment.slice(0, 4 + JFIF_HEADER_BYTES);
+  kept.set([0, 2 + JFIF_HEADER_BYTES], 2);
+  kept.set([0, 0], 4 + JFIF_HEADER_BYTES - 2);
+  return kept;
+}
+
 function stripJpeg(bytes: Uint8Array) {
   const parts: Uint8Array[] = [bytes.subarray(0, 2)];
   let orientation: number | undefined;
@@ -136,7 +149,7 @@ function stripJpeg(bytes: Uint8Array) {
     const payload = bytes.subarray(at + 4, end);
     if (marker === 0xe1) orientation ??= exifOrientation(payload);
     if (keepJpegSegment(marker, payload)) {
-      parts.push(bytes.subarray(at, end));
+      parts.push(marker === 0xe0 ? jfifWithoutThumbnail(bytes.subarray(at, end)) : bytes.subarray(at, end));
       if (marker === 0xe0) appAt = parts.length;
     }
     at = end;
@@ -281,9 +294,23 @@ function* boxes(bytes: Uint8Array, start: number, end: number) {
   }
 }
 
+// udta holds a recorder's location (©xyz), dates and device; meta holds XMP or Exif items.
+const isMetadataBox = (box: { type: string }) => box.type === "udta" || box.type === "meta" || box.type === "uuid";
+
+/** Whether an image sequence's movie, or one of its tracks (one level: no recursion to overflow), carries metadata boxes. */
+function movieHasMetadata(bytes: Uint8Array, start: number, end: number) {
+  for (const box of boxes(bytes, start, end)) {
+    if (isMetadataBox(box)) return true;
+    if (box.type !== "trak") continue;
+    for (const inTrack of boxes(bytes, box.start, box.end)) if (isMetadataBox(inTrack)) return true;
+  }
+  return false;
+}
+
 function checkAvif(bytes: Uint8Array) {
   for (const box of boxes(bytes, 0, bytes.length)) {
     if (box.type === "uuid") throw avifMetadata(); // vendors' XMP boxes
+    if (box.type === "moov" && movieHasMetadata(bytes, box.start, box.end)) throw avifMetadata(); // an image sequence (avis)
     if (box.type !== "meta") continue;
     for (const child of boxes(bytes, box.start + 4, box.end)) {
       if (child.type !== "iinf") continue;

@@ -4,6 +4,7 @@ import { coverageGovernorAbi } from "@/generated/contracts.ts";
 import type { MessageKey } from "@/i18n/messages.ts";
 import { ipfsClient, ipfsEndpoints } from "@/ipfs/ipfsEndpoints.ts";
 import { daoAddresses } from "@/server/dao.ts";
+import { readJsonAtMost } from "@/server/readJsonBody.ts";
 import { chainClient } from "@/server/publication.ts";
 import { readSession, SESSION_COOKIE } from "@/server/session.ts";
 
@@ -15,6 +16,9 @@ const body = z.object({
   markdown: z.string().min(1).max(20_000),
 });
 
+/** 20,000 characters of Markdown as JSON (up to 6 bytes each, escaped), the topic and the braces. */
+const MAX_BODY_BYTES = 128 * 1024;
+
 const refuse = (status: number, error: MessageKey, message: string) =>
   NextResponse.json({ error, message }, { status, headers: { "Cache-Control": "no-store" } });
 
@@ -23,7 +27,10 @@ export async function POST(request: NextRequest) {
   if (!session) return refuse(401, "new.error.session", "Sign in first: only members can store a proposal's description.");
   const dao = daoAddresses();
   if (!dao) return refuse(404, "dao.notDeployed", "This publication has no coverage DAO on this chain.");
-  const parsed = body.safeParse(await request.json().catch(() => null));
+  // Read no further than a description can be (anyone may sign in; Next would hold any size).
+  const read = await readJsonAtMost(request, MAX_BODY_BYTES);
+  if (!read.ok) return refuse(413, "new.error.tooLarge", "The request is far larger than a topic and a 20,000-character description.");
+  const parsed = body.safeParse(read.value);
   if (!parsed.success)
     return refuse(400, "new.error.input", "The topic (1-120 characters) or description (1-20,000) is missing or too long.");
 

@@ -12,10 +12,10 @@ type Params = { params: Promise<{ id: string }> };
 
 export const POST = async (request: NextRequest, { params }: Params) => {
   const { id } = await params;
-  const limit = serverConfig().STUDIO_MAX_IMAGE_MB;
+  const { STUDIO_MAX_IMAGE_MB: limit, STUDIO_MAX_IMAGES_PER_DRAFT: maxImages } = serverConfig();
   return studioRoute(
     request,
-    (db, viewer, upload) => addDraftImage(db, viewer, id, upload as ImageUpload, limit),
+    (db, viewer, upload) => addDraftImage(db, viewer, id, upload as ImageUpload, limit, maxImages),
     async (request) => ({ ok: true, value: await readBytesAtMost(request, limit * 1024 * 1024) }),
   );
 };

@@ -1,6 +1,7 @@
 import { getAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleEditionsAbi } from "../../web/src/generated/contracts.ts";
+import { sendContractWrite } from "../../scripts/content/contentChain.ts";
 import type { PublishCall } from "../../web/src/publishing/publishArticleSource.ts";
 import { reviveBigints } from "../../web/src/studio/publishCallJson.ts";
 import type { StudioViewer } from "../../web/src/studio/studioAccess.ts";
@@ -36,16 +37,8 @@ async function pins() {
 
 /** What the editor's page does: sends the call the server built from the editor's own wallet. */
 async function signAsEditor(call: unknown) {
-  const { address, abi, functionName, args } = reviveBigints<PublishCall>(call);
-  const hash = await stack.wallets[0].writeContract({
-    address,
-    abi,
-    functionName,
-    args,
-    chain: stack.wallets[0].chain,
-    account: stack.wallets[0].account,
-  } as never);
-  await stack.publicClient.waitForTransactionReceipt({ hash });
+  // Every studio call (publish, revise, unlist) is an ArticleEditions write, shaped as the publish call.
+  const { hash } = await sendContractWrite(stack.publicClient, stack.wallets[0], reviveBigints<PublishCall>(call));
   return hash;
 }
 

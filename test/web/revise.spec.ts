@@ -1,6 +1,9 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { zeroAddress } from "viem";
 import { articleEditionsAbi, LOCAL_CHAIN_ID } from "../../web/src/generated/contracts.ts";
+import { sendContractWrite } from "../../scripts/content/contentChain.ts";
+import type { PublishCall } from "../../web/src/publishing/publishArticleSource.ts";
+import { reviveBigints } from "../../web/src/studio/publishCallJson.ts";
 import { TEST_ACCOUNT_KEY } from "../../web/src/wallet/createWagmiConfig.ts";
 import { signIn } from "../helpers/siweClient.ts";
 import { testAccount, webStack } from "./webStack.ts";
@@ -29,10 +32,6 @@ async function api(method: string, path: string, cookie: string | null, body?: u
   return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, any> };
 }
 
-/** A bigint-as-text call from the server ("123n"), as the page revives it. */
-const revive = <T>(value: unknown): T =>
-  JSON.parse(JSON.stringify(value), (_key, item) => (typeof item === "string" && /^\d+n$/.test(item) ? BigInt(item.slice(0, -1)) : item));
-
 let editorCookie: string;
 let writerCookie: string;
 
@@ -44,7 +43,7 @@ async function publishThroughStudio(frontmatter: Record<string, unknown>, markdo
   expect((await api("POST", `/api/studio/drafts/${id}/submit`, writerCookie)).status).toBe(200);
   const prepared = await api("POST", `/api/studio/drafts/${id}/publish`, editorCookie, { step: "prepare" });
   expect(prepared.status, JSON.stringify(prepared.body)).toBe(200);
-  const hash = await testAccount(EDITOR).wallet.writeContract(revive(prepared.body.call) as never);
+  const { hash } = await sendContractWrite(stack.publicClient, testAccount(EDITOR).wallet, reviveBigints<PublishCall>(prepared.body.call));
   const confirmed = await api("POST", `/api/studio/drafts/${id}/publish`, editorCookie, { step: "confirm", hash });
   expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
   const articleId = BigInt(confirmed.body.published.articleId);

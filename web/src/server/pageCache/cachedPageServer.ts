@@ -22,31 +22,26 @@ export interface CachedPageServerOptions {
   maxEntries?: number;
 }
 
-async function fetchRendered(url: string, locale: string, secret: string): Promise<RenderedPage & { cookies: string[] }> {
+async function fetchRendered(url: string, locale: string, secret: string): Promise<RenderedPage> {
   const response = await fetch(url, {
     headers: { [RENDER_HEADER]: secret, cookie: `${LOCALE_COOKIE}=${locale}`, "accept-encoding": "identity" },
     redirect: "manual",
   });
   const body = Buffer.from(await response.arrayBuffer());
-  const cookies = response.headers.getSetCookie();
+  // One entry per cookie: a page that sets any is never kept, but is passed on as it came.
+  const cookies = response.headers.getSetCookie().map((cookie): [string, string] => ["set-cookie", cookie]);
   const headers = [...response.headers].filter(([name]) => !NOT_COPIED.has(name));
-  if (cookies.length > 0) headers.push(["set-cookie", cookies.join(", ")]);
-  return { status: response.status, headers, body, cookies };
+  return { status: response.status, headers: [...headers, ...cookies], body };
 }
 
 export function createCachedPageServer({ origin, freshMs, staleMs, maxEntries = 256 }: CachedPageServerOptions) {
   const secret = randomBytes(16).toString("hex");
   const gzipped = new WeakMap<RenderedPage, Buffer>();
-  const cookiesOf = new WeakMap<RenderedPage, string[]>();
   const cache = createPageCache({
     freshMs,
     staleMs,
     maxEntries,
-    render: async (key) => {
-      const page = await fetchRendered(`${origin()}${pathOfKey(key)}`, localeOfKey(key), secret);
-      cookiesOf.set(page, page.cookies);
-      return page;
-    },
+    render: (key) => fetchRendered(`${origin()}${pathOfKey(key)}`, localeOfKey(key), secret),
   });
 
   return {
@@ -64,8 +59,8 @@ export function createCachedPageServer({ origin, freshMs, staleMs, maxEntries = 
         response.setHeader("content-encoding", "gzip");
       }
       for (const [name, value] of page.headers) if (name !== "set-cookie") response.setHeader(name, value);
-      const cookies = cookiesOf.get(page);
-      if (cookies?.length) response.setHeader("set-cookie", cookies);
+      const cookies = page.headers.filter(([name]) => name === "set-cookie").map(([, value]) => value);
+      if (cookies.length > 0) response.setHeader("set-cookie", cookies);
       response.setHeader("x-page-cache", state);
       response.setHeader("content-length", body.length);
       response.writeHead(page.status);

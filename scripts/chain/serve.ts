@@ -29,21 +29,40 @@ if (isLoadableState(stateFile)) {
 
 const anvil = spawn(join(root, "node_modules/.bin/anvil"), args, { stdio: "inherit" });
 
-const chain = createTestClient({ mode: "anvil", transport: http(rpcUrl, { retryCount: 0 }) }).extend(publicActions);
+// A dump holds the whole history: past viem's 10 MB default (a few thousand articles) it must
+// still be read, or every save fails and is retried, keeping anvil busy and saving nothing.
+const chain = createTestClient({
+  mode: "anvil",
+  transport: http(rpcUrl, { retryCount: 0, timeout: 120_000, maxResponseBodySize: false }),
+}).extend(publicActions);
 
 let savedBlock: bigint | undefined;
 let saving = false;
+let lastFailure = "";
+// After a failed dump, the next try waits: each try costs anvil a whole dump.
+const RETRY_AFTER_FAILURE_MS = 2_000;
+let retryAt = 0;
 async function saveIfChanged() {
-  if (saving) return;
+  if (saving || Date.now() < retryAt) return;
   saving = true;
+  let answered = false;
   try {
     const block = await chain.getBlockNumber({ cacheTime: 0 });
+    answered = true;
     if (block !== savedBlock) {
       writeChainState(stateFile, await chain.dumpState());
       savedBlock = block;
+      if (lastFailure) console.log(`Saved the chain state again at block ${block}`);
+      lastFailure = "";
     }
-  } catch {
-    // Not up yet, or stopping: the next poll tries again.
+  } catch (error) {
+    // Not up yet, or stopping: the next poll tries again. A dump that fails is said once and retried.
+    if (answered) {
+      const reason = (error as Error).message.split("\n")[0];
+      if (reason !== lastFailure) console.error(`Could not save the chain state (${reason}); retrying`);
+      lastFailure = reason;
+      retryAt = Date.now() + RETRY_AFTER_FAILURE_MS;
+    }
   } finally {
     saving = false;
   }
@@ -54,6 +73,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     clearInterval(saver);
     while (saving) await new Promise((resolve) => setTimeout(resolve, 20));
+    retryAt = 0;
     await saveIfChanged();
     anvil.kill(signal);
   });

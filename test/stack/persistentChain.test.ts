@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createPublicClient, createWalletClient, http, parseEther } from "viem";
+import { createPublicClient, createTestClient, createWalletClient, http, parseEther, toHex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
+import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { chainStateFile, isLoadableState } from "../../scripts/chain/chainStateFile.ts";
 import { choosePort, waitFor } from "../../scripts/stack/processes.ts";
@@ -25,8 +26,9 @@ async function startChain(dataDir: string, port: number) {
   });
   const chain = { ...foundry, rpcUrls: { default: { http: [`http://127.0.0.1:${port}`] } } };
   const client = createPublicClient({ chain, transport: http() });
+  const test = createTestClient({ mode: "anvil", chain, transport: http() });
   await waitFor("the chain", async () => (await client.getChainId()) === 31337, 30_000);
-  return { client, wallet: createWalletClient({ account, chain, transport: http() }) };
+  return { client, test, wallet: createWalletClient({ account, chain, transport: http() }) };
 }
 
 const killChain = () => process.kill(-running!.pid!, "SIGKILL");
@@ -61,4 +63,27 @@ describe("the local chain", () => {
     const { client } = await startChain(dataDir, port);
     expect(await client.getBalance({ address: RECIPIENT })).toBeGreaterThanOrEqual(parseEther("25"));
   });
+
+  it("keeps saving once its history is large (a dump past 10 MB, as 10,000 articles make)", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "topnftpost-chain-"));
+    const port = await choosePort(0);
+    const { client, test } = await startChain(dataDir, port);
+    // 600 contracts of 24 KB random code: about 19 MB of dump on the wire, which gzip cannot shrink.
+    const contracts = Array.from({ length: 600 }, (_, at) => toHex(at + 1, { size: 20 }));
+    for (const address of contracts) await test.setCode({ address, bytecode: toHex(randomBytes(24_000)) });
+    await test.mine({ blocks: 1 });
+    const last = await client.getBlockNumber();
+    await waitFor("the saved state to reach the last block", async () => savedBlockNumber(dataDir) === last, 60_000);
+    killChain();
+    const resumed = await startChain(dataDir, port);
+    expect(await resumed.client.getBlockNumber()).toBe(last);
+    expect((await resumed.client.getCode({ address: contracts.at(-1)! }))?.length).toBe(2 + 48_000);
+  }, 120_000);
 });
+
+/** The block number of the chain's saved state file (undefined while there is none). */
+function savedBlockNumber(dataDir: string) {
+  const file = chainStateFile(dataDir);
+  if (!isLoadableState(file)) return undefined;
+  return BigInt(JSON.parse(readFileSync(file, "utf8")).block.number);
+}

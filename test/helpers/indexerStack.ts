@@ -88,6 +88,8 @@ export async function startIndexerStack(env: NodeJS.ProcessEnv = {}, options: { 
         await publicClient.waitForTransactionReceipt({ hash: await pass.write.createTier([config]) });
 
     ipfs = await startTestIpfs();
+    // The sample metadata's preview and cover: the indexer stores the preview with the metadata.
+    await ipfs.client.add(new Uint8Array(), { cidVersion: 0, pin: true });
     const indexerEnv = {
       ...process.env,
       CHAIN_RPC_URL: rpcUrl,
@@ -180,8 +182,10 @@ export function sampleMetadata(fields: {
   language?: "ko" | "en";
   section?: string;
   tags?: string[];
+  /** The free preview's CID (uploaded by the test); the empty file unless given. */
+  previewCid?: string;
 }): ArticleMetadata {
-  const cid = "QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH"; // Kubo's empty file: any CID will do here
+  const cid = "QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH"; // Kubo's empty file, which the stack serves
   return {
     name: fields.title,
     description: `About ${fields.title}`,
@@ -198,7 +202,7 @@ export function sampleMetadata(fields: {
       published: "2026-11-26",
       authors: [],
       content_digest: "0".repeat(64),
-      preview: { cid, bytes: 0 },
+      preview: { cid: fields.previewCid ?? cid, bytes: 0 },
       images: [],
       premium: null,
     },

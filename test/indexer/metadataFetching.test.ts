@@ -67,4 +67,32 @@ describe("article metadata in the index", () => {
     await waitUntil(async () => (await stack.index.articleFacts(id))?.revisions[0]?.metadataStatus === "invalid");
     expect((await stack.index.listArticles({ limit: 100 })).articles.map((a) => a.id)).not.toContain(id);
   });
+
+  it("stores each article's free preview with its metadata, so its page fetches nothing from IPFS; a preview that breaks the rules is left out, the article still listed", async () => {
+    const [admin, , authorA, authorB] = stack.wallets;
+    const authors = [authorA!.account.address, authorB!.account.address] as const;
+    const upload = async (bytes: Uint8Array) => (await stack.ipfs.client.add(bytes, { cidVersion: 0, pin: true })).cid.toString();
+    const previewText = "# 부산, 블록체인 특구 2년\n\n부산시는 지역 화폐와 NFT 관광 상품을 시험했다.\n";
+    const good = sampleMetadata({
+      title: "부산 블록체인 특구",
+      slug: "busan-zone",
+      language: "ko",
+      previewCid: await upload(new TextEncoder().encode(previewText)),
+    });
+    const notText = sampleMetadata({
+      title: "Not text",
+      slug: "not-text",
+      previewCid: await upload(new Uint8Array([0xff, 0xfe, 0x00, 0xc3])),
+    });
+    for (const metadata of [good, notText]) {
+      const uri = `ipfs://${await stack.metadataCid(metadata)}`;
+      await stack.confirm(await stack.editions.write.publish([publishParams(uri, authors)], { account: admin!.account }));
+    }
+    await waitUntil(async () => (await stack.index.articleBySlug("not-text")) !== undefined, 30_000);
+    expect((await stack.index.articleBySlug("busan-zone"))?.preview).toBe(previewText);
+    // Listed, its preview left to the page (which says it was refused).
+    expect((await stack.index.articleBySlug("not-text"))?.preview).toBeNull();
+    // Lists carry no previews: a page of ten stays small.
+    expect((await stack.index.listArticles()).articles.every((article) => article.preview === undefined)).toBe(true);
+  });
 });

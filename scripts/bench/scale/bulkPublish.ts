@@ -79,7 +79,7 @@ async function inParallel<item, result>(items: item[], limit: number, work: (ite
 
 /**
  * Publishes free articles straight to the contracts and IPFS until the publication holds `total`
- * (no encryption, one shared preview): a catalog of 10,000 in minutes, for the scale benchmark.
+ * (no encryption, a short preview each): a catalog of 10,000 in minutes, for the scale benchmark.
  * Returns the slugs it published.
  */
 export async function bulkPublish(target: BulkTarget, total: number, onProgress: (done: number) => void = () => {}) {
@@ -88,12 +88,13 @@ export async function bulkPublish(target: BulkTarget, total: number, onProgress:
   const have = Number(await publicClient.readContract({ address: editions, abi: articleEditionsAbi, functionName: "articleCount" }));
   const slugs: string[] = [];
   if (have >= total) return slugs;
-  const previewText = "The free part of a bench article: a paragraph, as a short news brief would have.\n";
-  const previewCid = (await ipfs.add(previewText, { pin: true, cidVersion: 0 })).cid.toString();
   const treasury = await publicClient.readContract({ address: editions, abi: articleEditionsAbi, functionName: "treasury" });
   for (let from = have + 1; from <= total; from += BATCH) {
     const indexes = Array.from({ length: Math.min(BATCH, total - from + 1) }, (_, offset) => from + offset);
     const cids = await inParallel(indexes, UPLOADS_AT_ONCE, async (index) => {
+      // Each its own preview, as real articles have: no page view may lean on one cached preview.
+      const previewText = `The free part of bench article ${index}: a paragraph, as a short news brief would have.\n`;
+      const previewCid = (await ipfs.add(previewText, { pin: true, cidVersion: 0 })).cid.toString();
       const metadata = benchMetadata(index, previewCid);
       slugs.push(metadata.properties.slug);
       const bytes = new TextEncoder().encode(JSON.stringify(metadata));

@@ -29,7 +29,12 @@ export async function ensureMetadataTable(sql: SqlRunner) {
   // Added after the first release: a table made before them gains them here.
   await sql(`alter table ${METADATA_TABLE} add column if not exists search_text text`);
   await sql(`alter table ${METADATA_TABLE} add column if not exists translation_of text`);
+  // The free preview's Markdown, checked against preview_cid: article pages never fetch it from
+  // IPFS. Null when it broke the content rules (the page then says so) or was stored before this column.
+  await sql(`alter table ${METADATA_TABLE} add column if not exists preview text`);
   await sql(`create index if not exists article_metadata_translation_of on ${METADATA_TABLE} (translation_of)`);
+  // The catalog's version (queries/catalogVersion.ts) reads the newest row.
+  await sql(`create index if not exists article_metadata_fetched_at on ${METADATA_TABLE} (fetched_at)`);
   await sql(`create table if not exists ${GRAM_TABLE} (gram text not null, cid text not null, primary key (gram, cid))`);
   await backfillSearchGrams(sql);
 }
@@ -53,14 +58,14 @@ async function backfillSearchGrams(sql: SqlRunner) {
 }
 
 /** The document and its search grams in one statement: a listed article is always searchable. */
-export async function storeMetadata(sql: SqlRunner, cid: string, m: ArticleMetadata) {
+export async function storeMetadata(sql: SqlRunner, cid: string, m: ArticleMetadata, preview: string | null) {
   const p = m.properties;
   const searchText = searchTextOf(m.name, m.description);
   await sql(
     `with stored as (
        insert into ${METADATA_TABLE} (cid, status, title, summary, slug, language, section, tags, cover, published, authors, preview_cid,
-         premium_cid, content_digest, search_text, translation_of)
-       values ($1, 'stored', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict (cid) do nothing returning cid)
+         premium_cid, content_digest, search_text, translation_of, preview)
+       values ($1, 'stored', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $17) on conflict (cid) do nothing returning cid)
      insert into ${GRAM_TABLE} (gram, cid) select unnest($16::text[]), cid from stored on conflict do nothing`,
     [
       cid,
@@ -79,6 +84,7 @@ export async function storeMetadata(sql: SqlRunner, cid: string, m: ArticleMetad
       searchText,
       p.translation_of ?? null,
       gramsOfText(searchText),
+      preview,
     ],
   );
 }

@@ -4,6 +4,7 @@ import { fetchArticleMetadata } from "../../../web/src/content/fetchArticleMetad
 import type { GatewayOptions } from "../../../web/src/ipfs/fetchVerified.ts";
 import { indexStatus } from "../queries/publicationQueries.ts";
 import { quotedSchema, type SqlRunner } from "../sqlRunner.ts";
+import { fetchPreview } from "./fetchPreview.ts";
 import { ensureMetadataTable, METADATA_TABLE, storeInvalidMetadata, storeMetadata } from "./metadataTable.ts";
 
 export interface MetadataFetcherOptions {
@@ -41,7 +42,7 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
     inFlight.add(cid);
     try {
       const metadata = await fetchArticleMetadata(CID.parse(cid), `the article at ${cid}`, gateway);
-      await storeMetadata(sql, cid, metadata);
+      await storeMetadata(sql, cid, metadata, await fetchPreview(metadata.properties.preview.cid, gateway));
       retries.delete(cid);
     } catch (error) {
       if (error instanceof ContentError && error.code === "bad-metadata") {

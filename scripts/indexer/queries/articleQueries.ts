@@ -15,8 +15,8 @@ export interface ArticleFilter {
 // newest such revision, so a revision whose metadata is still on its way never hides the article.
 // Unlisted articles are still published (a holder's library, the article page's 410, the CLI's
 // digest lookup find them, with `unlistedAt` and `unlistedReason`), but never listed.
-export const published = (s: string, articles = `${s}.article`) => `
-  select a.id::text as "id", a.publisher, m.revision, m.cid, m.title, m.summary, m.slug, m.language, m.section,
+export const published = (s: string, articles = `${s}.article`, extraColumns = "") => `
+  select ${extraColumns} a.id::text as "id", a.publisher, m.revision, m.cid, m.title, m.summary, m.slug, m.language, m.section,
     m.tags, m.cover, m.published, m.authors, m.preview_cid as "previewCid", m.premium_cid as "premiumCid",
     m.translation_of as "translationOf",
     a.price::text as "price", a.max_supply::text as "maxSupply", a.minted::text as "minted",
@@ -70,11 +70,14 @@ export async function articleByDigest(sql: SqlRunner, schema: string, digest: st
   return rows[0];
 }
 
-/** The newest published article (unlisted too: its page says why it is gone) whose shown metadata carries `slug`. */
+/**
+ * The newest published article (unlisted too: its page says why it is gone) whose shown metadata
+ * carries `slug`, with its stored free preview: what the article page shows.
+ */
 export async function articleBySlug(sql: SqlRunner, schema: string, slug: string): Promise<Wire<ArticleListing> | undefined> {
   const s = quotedSchema(schema);
   const { rows } = await sql<Wire<ArticleListing>>(
-    `${published(s)}
+    `${published(s, `${s}.article`, "m.preview,")}
      where m.slug = $1 and a.id in (
        select r.article_id from ${METADATA_TABLE} md join ${s}.article_revision r on r.cid = md.cid where md.slug = $1)
      order by a.id desc limit 1`,

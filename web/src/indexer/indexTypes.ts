@@ -32,6 +32,11 @@ export interface ArticleListing {
   /** As the metadata names them: who wrote it, with their wallets. */
   authors: { name: string; address: Hex }[];
   previewCid: string;
+  /**
+   * The free preview's Markdown as the indexer stored it, checked against `previewCid`; only an
+   * article asked by slug carries it, and null means the page fetches it from IPFS.
+   */
+  preview?: string | null;
   premiumCid: string | null;
   /** The slug of the article this one translates (metadata `translation_of`), or null. */
   translationOf: string | null;

@@ -66,8 +66,11 @@ async function articlePage({ params }: Props) {
   const revisionsPending = nullWhileDown(articleRevisions(article.id));
   // The other-language versions are a courtesy: asked beside the preview, left out while the index is down.
   const versionsPending = nullWhileDown(otherLanguageVersions(article));
-  // Content that fails its checks is left out, saying so; an IPFS that does not answer makes the page a 503.
-  const preview = await (await articleReader()).previewByCid(article.previewCid).then(
+  // The index stores the preview it checked; only an article stored without one (it broke the
+  // content rules, or predates the column) is fetched from IPFS. Content that fails its checks is
+  // left out, saying so; an IPFS that does not answer makes the page a 503.
+  const markdown = article.preview !== null ? Promise.resolve(article.preview) : (await articleReader()).previewByCid(article.previewCid);
+  const preview = await markdown.then(
     (markdown) => renderPublicMarkdown(article.previewCid, markdown),
     (error: unknown) => {
       if (unavailableService(error)) throw error;

@@ -30,6 +30,17 @@ export const published = (s: string, articles = `${s}.article`, extraColumns = "
     where r.article_id = a.id order by r.revision desc limit 1
   ) m`;
 
+/**
+ * The articles (listed only, or all) one of whose revisions' metadata meets `metadataCondition`
+ * (on `md`), as a relation for `published`. Each step is an index lookup of a precomputed array
+ * (metadata by slug or digest, revisions by CID, articles by id): without statistics (PGlite never
+ * analyzes) the planner otherwise walks every article or revision to find one slug.
+ */
+export const articlesWhoseMetadata = (s: string, metadataCondition: string, listedOnly = false) => `(
+  select * from ${s}.article where ${listedOnly ? "unlisted_at is null and " : ""}id = any(array(
+    select r.article_id from ${s}.article_revision r
+    where r.cid = any(array(select md.cid from ${METADATA_TABLE} md where ${metadataCondition})))))`;
+
 /** What the publication's pages list: published and not unlisted (front page, sections, search, feeds, stories). */
 export const listed = (s: string) => published(s, `(select * from ${s}.article where unlisted_at is null)`);
 
@@ -61,10 +72,7 @@ export async function articlesByIds(sql: SqlRunner, schema: string, ids: bigint[
 export async function articleByDigest(sql: SqlRunner, schema: string, digest: string): Promise<Wire<ArticleListing> | undefined> {
   const s = quotedSchema(schema);
   const { rows } = await sql<Wire<ArticleListing>>(
-    `${published(s)}
-     where a.id in (
-       select r.article_id from ${METADATA_TABLE} md join ${s}.article_revision r on r.cid = md.cid where md.content_digest = $1)
-     order by a.id asc limit 1`,
+    `${published(s, articlesWhoseMetadata(s, "md.content_digest = $1"))} order by a.id asc limit 1`,
     [digest],
   );
   return rows[0];
@@ -77,10 +85,7 @@ export async function articleByDigest(sql: SqlRunner, schema: string, digest: st
 export async function articleBySlug(sql: SqlRunner, schema: string, slug: string): Promise<Wire<ArticleListing> | undefined> {
   const s = quotedSchema(schema);
   const { rows } = await sql<Wire<ArticleListing>>(
-    `${published(s, `${s}.article`, "m.preview,")}
-     where m.slug = $1 and a.id in (
-       select r.article_id from ${METADATA_TABLE} md join ${s}.article_revision r on r.cid = md.cid where md.slug = $1)
-     order by a.id desc limit 1`,
+    `${published(s, articlesWhoseMetadata(s, "md.slug = $1"), "m.preview,")} where m.slug = $1 order by a.id desc limit 1`,
     [slug],
   );
   return rows[0];

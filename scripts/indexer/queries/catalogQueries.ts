@@ -1,7 +1,7 @@
 import type { ArticleListing, SectionCount, SitemapEntry, Wire } from "../../../web/src/indexer/indexTypes.ts";
 import { METADATA_TABLE } from "../metadata/metadataTable.ts";
 import { quotedSchema, type SqlRunner } from "../sqlRunner.ts";
-import { listed } from "./articleQueries.ts";
+import { articlesWhoseMetadata, listed, published } from "./articleQueries.ts";
 
 /** Every section with listed articles, the fullest first (over the whole catalog, not one page). */
 export async function sectionCounts(sql: SqlRunner, schema: string, language?: string): Promise<SectionCount[]> {
@@ -44,11 +44,8 @@ export async function highestArticleId(sql: SqlRunner, schema: string) {
 export async function storyVersions(sql: SqlRunner, schema: string, story: string): Promise<Wire<ArticleListing>[]> {
   const s = quotedSchema(schema);
   const { rows } = await sql<Wire<ArticleListing>>(
-    `${listed(s)}
-     where (m.slug = $1 or m.translation_of = $1) and a.id in (
-       select r.article_id from ${METADATA_TABLE} md join ${s}.article_revision r on r.cid = md.cid
-       where md.slug = $1 or md.translation_of = $1)
-     order by a.id desc limit 20`,
+    `${published(s, articlesWhoseMetadata(s, "md.slug = $1 or md.translation_of = $1", true))}
+     where (m.slug = $1 or m.translation_of = $1) order by a.id desc limit 20`,
     [story],
   );
   return rows;

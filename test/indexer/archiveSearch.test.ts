@@ -203,4 +203,12 @@ describe("feeds, sitemap, sections and translations", () => {
     ]);
     expect(await stack.index.storyVersions("busan-week")).toHaveLength(1);
   });
+
+  it("gives an article's page in one call: the article, its revisions and its story's versions", async () => {
+    const page = await stack.index.articlePage("incheon-hub-en");
+    expect(page?.article).toEqual({ ...(await stack.index.articleBySlug("incheon-hub-en")) });
+    expect(page?.revisions).toEqual(await stack.index.articleRevisions(page!.article.id));
+    expect(page?.versions).toEqual(await stack.index.storyVersions("incheon-hub-ko"));
+    expect(await stack.index.articlePage("no-such-article")).toBeUndefined();
+  });
 });

@@ -106,5 +106,6 @@ describe("revision history", () => {
     expect(revisions[1]!.publishedAt).toBeGreaterThanOrEqual(revisions[0]!.publishedAt);
     expect(revisions[1]!.publishedAt).toBeGreaterThan(0n);
     expect(await stack.index.articleRevisions(999n)).toEqual([]);
+    expect((await stack.index.articlePage("ferry-timetable"))?.revisions).toEqual(revisions);
   });
 });

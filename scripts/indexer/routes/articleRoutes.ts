@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { articleByDigest, articleBySlug, articleFacts, articleRevisions, articlesByIds, listArticles } from "../queries/articleQueries.ts";
+import { articlePageBySlug } from "../queries/articlePageQuery.ts";
 import type { SqlRunner } from "../sqlRunner.ts";
 import { decimalId } from "./decimalId.ts";
 
@@ -33,6 +34,10 @@ export function articleRoutes(sql: SqlRunner, schema: string) {
       if (!/^[0-9a-f]{64}$/.test(digest)) return c.json({ error: "not a content digest (64 hex characters)" }, 400);
       const found = await articleByDigest(sql, schema, digest);
       return found ? c.json(found) : c.json({ error: "no listed article has this content digest" }, 404);
+    })
+    .get("/articles/by-slug/:slug/page", async (c) => {
+      const found = await articlePageBySlug(sql, schema, c.req.param("slug"));
+      return found ? c.json(found) : c.json({ error: "no listed article has this slug" }, 404);
     })
     .get("/articles/by-slug/:slug", async (c) => {
       const found = await articleBySlug(sql, schema, c.req.param("slug"));

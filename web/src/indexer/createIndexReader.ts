@@ -3,6 +3,7 @@ import { fromWire } from "./fromWire.ts";
 import type {
   ArticleFacts,
   ArticleListing,
+  ArticlePageFacts,
   ArticlePage,
   ArticleSales,
   ArticleRevision,
@@ -71,6 +72,8 @@ export function createIndexReader(options: IndexReaderOptions) {
     articlesByIds: (ids: bigint[]) => must<ArticleListing[]>(`/articles/by-ids?ids=${ids.join(",")}`),
     articleByDigest: (digest: string) => get<ArticleListing>(`/articles/by-digest/${digest}`),
     articleBySlug: (slug: string) => get<ArticleListing>(`/articles/by-slug/${encodeURIComponent(slug)}`),
+    /** An article's page by slug in one call: the article with its preview, its revisions and its story's versions. */
+    articlePage: (slug: string) => get<ArticlePageFacts>(`/articles/by-slug/${encodeURIComponent(slug)}/page`),
     articleFacts: (id: bigint) => get<ArticleFacts>(`/articles/${id}`),
     /** Every revision of the article, oldest first, with its block time. */
     articleRevisions: (id: bigint) => must<ArticleRevision[]>(`/articles/${id}/revisions`),

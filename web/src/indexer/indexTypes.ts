@@ -65,6 +65,16 @@ export interface ArticleRevision {
   transactionHash: Hex;
 }
 
+/** What an article's page shows, from one index call (`/articles/by-slug/<slug>/page`). */
+export interface ArticlePageFacts {
+  /** With its stored `preview`. */
+  article: ArticleListing;
+  /** Oldest first. */
+  revisions: ArticleRevision[];
+  /** Its story's listed versions (the original and its translations, itself included), newest first. */
+  versions: ArticleListing[];
+}
+
 export interface ArticlePage {
   articles: ArticleListing[];
   /** Pass as `cursor` for the next page; null on the last one. */

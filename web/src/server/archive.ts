@@ -1,5 +1,6 @@
 import "server-only";
 import { type FeedQuery, readFeed, readSitemap, readSitemapIndex } from "@/feeds/archiveFeeds.ts";
+import type { ArticleListing } from "@/indexer/indexTypes.ts";
 import { type ArticleEntry, index, rememberingLast, toEntry } from "./catalog.ts";
 import { serverConfig } from "./serverConfig.ts";
 
@@ -28,8 +29,13 @@ export async function listSections(language?: string) {
 export async function otherLanguageVersions(article: ArticleEntry) {
   const story = article.translationOf ?? article.slug;
   const { value } = await rememberingLast(`story:${story}`, () => index().storyVersions(story));
+  return inOtherLanguages(article, value);
+}
+
+/** Of a story's versions (newest first), the newest in each language other than the article's own. */
+export function inOtherLanguages(article: ArticleEntry, story: ArticleListing[]) {
   const versions = new Map<string, ArticleEntry>();
-  for (const listing of value) {
+  for (const listing of story) {
     if (listing.language !== article.language && !versions.has(listing.language)) versions.set(listing.language, toEntry(listing));
   }
   return [...versions.values()];

@@ -1,6 +1,6 @@
 import "server-only";
 import { type IndexReader, IndexUnavailableError, createIndexReader } from "@/indexer/createIndexReader.ts";
-import type { ArticleListing, IndexStatus, Tier } from "@/indexer/indexTypes.ts";
+import type { ArticleListing, ArticleRevision, IndexStatus, Tier } from "@/indexer/indexTypes.ts";
 import { serverConfig } from "./serverConfig.ts";
 
 // What the pages list, read from the event index (scripts/indexer) with one indexed query each:
@@ -185,13 +185,16 @@ export async function findArticle(idOrSlug: string) {
 /** An article's revisions, oldest first, with their block times (its page's history). */
 export async function articleRevisions(id: number) {
   const { value } = await rememberingLast(`revisions:${id}`, () => index().articleRevisions(BigInt(id)));
-  return value.map((revision) => ({
-    revision: revision.revision,
-    cid: revision.cid,
-    uri: revision.uri,
-    publishedAt: Number(revision.publishedAt),
-  }));
+  return value.map(toRevisionEntry);
 }
+
+/** A revision as the article page's history shows it. */
+export const toRevisionEntry = (revision: ArticleRevision) => ({
+  revision: revision.revision,
+  cid: revision.cid,
+  uri: revision.uri,
+  publishedAt: Number(revision.publishedAt),
+});
 
 /** Published articles among `ids`, unlisted ones too (at most 100 a call are asked at once). */
 export async function articlesByIds(ids: bigint[]) {

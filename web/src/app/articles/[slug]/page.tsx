@@ -9,10 +9,10 @@ import { PremiumGate } from "@/components/PremiumGate.tsx";
 import { RevisionHistory } from "@/components/RevisionHistory.tsx";
 import { UnlistedNotice } from "@/components/UnlistedNotice.tsx";
 import { formatDate, formatNumber, formatPrice } from "@/i18n/formatting.ts";
-import { otherLanguageVersions } from "@/server/archive.ts";
-import { articleRevisions, chainNow, findArticle, gatewayLink, listTiers } from "@/server/catalog.ts";
+import { chainNow, gatewayLink, listTiers } from "@/server/catalog.ts";
 import { articleReader, chainClient, publicationAddresses } from "@/server/publication.ts";
 import { answerGone } from "@/server/pageOutcome.ts";
+import { readArticlePage } from "@/server/readArticlePage.ts";
 import { serverTranslator } from "@/server/locale.ts";
 import { pageUnlessUnavailable } from "@/server/pageUnlessUnavailable.tsx";
 import { nullWhileDown, unavailableService } from "@/server/serviceUnavailable.ts";
@@ -24,10 +24,10 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // While a service is down the page itself says so (a 503); its metadata is left out.
-  const article = await nullWhileDown(findArticle((await params).slug));
-  if (!article) return {};
+  const page = await nullWhileDown(readArticlePage((await params).slug));
+  if (!page) return {};
+  const { article, versions } = page;
   if (article.unlisted) return { robots: { index: false } };
-  const versions = (await nullWhileDown(otherLanguageVersions(article))) ?? [];
   return {
     title: article.title,
     description: article.summary,
@@ -53,8 +53,9 @@ export default function ArticlePage(props: Props) {
 
 async function articlePage({ params }: Props) {
   const { locale, t } = await serverTranslator();
-  const article = await findArticle((await params).slug);
-  if (!article) notFound();
+  const page = await readArticlePage((await params).slug);
+  if (!page) notFound();
+  const { article, revisions, versions } = page;
   const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
   // Unlisted: a 410 with the editors' reason, except to a holder of an edition, who still reads it.
   const holder = article.unlisted !== null && session !== null && (await holdsEdition(session.address, article.id));
@@ -63,9 +64,6 @@ async function articlePage({ params }: Props) {
     return <UnlistedNotice unlisted={article.unlisted} locale={locale} t={t} holder={false} />;
   }
   const { sale, premiumLevel } = article;
-  const revisionsPending = nullWhileDown(articleRevisions(article.id));
-  // The other-language versions are a courtesy: asked beside the preview, left out while the index is down.
-  const versionsPending = nullWhileDown(otherLanguageVersions(article));
   // The index stores the preview it checked; only an article stored without one (it broke the
   // content rules, or predates the column) is fetched from IPFS. Content that fails its checks is
   // left out, saying so; an IPFS that does not answer makes the page a 503.
@@ -77,8 +75,6 @@ async function articlePage({ params }: Props) {
       return null;
     },
   );
-  const versions = (await versionsPending) ?? [];
-  const revisions = (await revisionsPending) ?? [];
   const tiers = tiersUnlocking(premiumLevel > 0 ? await listTiers() : [], premiumLevel);
   const now = await chainNow();
   const supply =

@@ -27,3 +27,13 @@ export function isLoadableState(file: string) {
     return false;
   }
 }
+
+/** The block number the state file was saved at; undefined while there is no whole file. */
+export function savedBlockNumber(file: string): bigint | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return BigInt(JSON.parse(readFileSync(file, "utf8")).block.number);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 // The local chain that keeps what happened: anvil (from npm) on 127.0.0.1:$CHAIN_PORT, loading
-// its last saved state at start and saving a new one after every block, so Ctrl-C, kill -9 or a
-// machine restart resume the same chain. `npm start` supervises this process.
+// its last saved state at start and saving a new one after every block (once blocks pause for
+// half a second), so Ctrl-C, kill -9 or a machine restart resume the same chain. `npm start` supervises this process.
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -42,16 +42,28 @@ let lastFailure = "";
 // After a failed dump, the next try waits: each try costs anvil a whole dump.
 const RETRY_AFTER_FAILURE_MS = 2_000;
 let retryAt = 0;
-async function saveIfChanged() {
-  if (saving || Date.now() < retryAt) return;
+// A dump holds anvil's state while it is written (1.5 s with 10,000 articles), so a command's
+// next calls (its receipt, the indexer's reads of the block) would wait behind it: a save waits
+// until no block came for QUIET_MS, and never longer than MAX_DELAY_MS after the first unsaved one.
+const QUIET_MS = 500;
+const MAX_DELAY_MS = 3_000;
+let newestBlock: { number: bigint; seenAt: number } | undefined;
+let firstUnsavedAt: number | undefined;
+async function saveIfChanged(now = false) {
+  if (saving || (!now && Date.now() < retryAt)) return;
   saving = true;
   let answered = false;
   try {
     const block = await chain.getBlockNumber({ cacheTime: 0 });
     answered = true;
     if (block !== savedBlock) {
+      const at = Date.now();
+      if (newestBlock?.number !== block) newestBlock = { number: block, seenAt: at };
+      firstUnsavedAt ??= at;
+      if (!now && at - newestBlock.seenAt < QUIET_MS && at - firstUnsavedAt < MAX_DELAY_MS) return;
       writeChainState(stateFile, await chain.dumpState());
       savedBlock = block;
+      firstUnsavedAt = undefined;
       if (lastFailure) console.log(`Saved the chain state again at block ${block}`);
       lastFailure = "";
     }
@@ -67,14 +79,13 @@ async function saveIfChanged() {
     saving = false;
   }
 }
-const saver = setInterval(saveIfChanged, SAVE_POLL_MS);
+const saver = setInterval(() => saveIfChanged(), SAVE_POLL_MS);
 // A deliberate stop saves the very last block first.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     clearInterval(saver);
     while (saving) await new Promise((resolve) => setTimeout(resolve, 20));
-    retryAt = 0;
-    await saveIfChanged();
+    await saveIfChanged(true);
     anvil.kill(signal);
   });
 }

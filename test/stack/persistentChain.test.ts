@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPublicClient, createTestClient, createWalletClient, http, parseEther, toHex } from "viem";
@@ -7,7 +7,7 @@ import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { chainStateFile, isLoadableState } from "../../scripts/chain/chainStateFile.ts";
+import { chainStateFile, isLoadableState, savedBlockNumber } from "../../scripts/chain/chainStateFile.ts";
 import { choosePort, waitFor } from "../../scripts/stack/processes.ts";
 
 // The local chain (scripts/chain/serve.ts: anvil plus its state saver) killed with SIGKILL at
@@ -51,7 +51,9 @@ describe("the local chain", () => {
       for (let i = 0; i < 5; i++) {
         await client.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ to: RECIPIENT, value: parseEther("1") }) });
       }
-      await new Promise((resolve) => setTimeout(resolve, 400)); // the saver's poll
+      // Saved once blocks pause (half a second), as a command's last block is.
+      const head = await client.getBlockNumber({ cacheTime: 0 });
+      await waitFor("the saver", async () => savedBlockNumber(chainStateFile(dataDir)) === head, 10_000);
       confirmedBalance = await client.getBalance({ address: RECIPIENT });
       // Keep sending while it dies: the kill lands in the middle of blocks and saves.
       void wallet.sendTransaction({ to: RECIPIENT, value: 1n }).catch(() => {});
@@ -73,17 +75,10 @@ describe("the local chain", () => {
     for (const address of contracts) await test.setCode({ address, bytecode: toHex(randomBytes(24_000)) });
     await test.mine({ blocks: 1 });
     const last = await client.getBlockNumber();
-    await waitFor("the saved state to reach the last block", async () => savedBlockNumber(dataDir) === last, 60_000);
+    await waitFor("the saved state to reach the last block", async () => savedBlockNumber(chainStateFile(dataDir)) === last, 60_000);
     killChain();
     const resumed = await startChain(dataDir, port);
     expect(await resumed.client.getBlockNumber()).toBe(last);
     expect((await resumed.client.getCode({ address: contracts.at(-1)! }))?.length).toBe(2 + 48_000);
   }, 120_000);
 });
-
-/** The block number of the chain's saved state file (undefined while there is none). */
-function savedBlockNumber(dataDir: string) {
-  const file = chainStateFile(dataDir);
-  if (!isLoadableState(file)) return undefined;
-  return BigInt(JSON.parse(readFileSync(file, "utf8")).block.number);
-}

@@ -5,6 +5,7 @@ import { zeroAddress } from "viem";
 import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
 import { articleEditionsAbi, LOCAL_CHAIN_ID, membershipPassAbi } from "../../web/src/generated/contracts.ts";
 import { createIndexReader } from "../../web/src/indexer/createIndexReader.ts";
+import { chainStateFile, savedBlockNumber } from "../../scripts/chain/chainStateFile.ts";
 import { signIn } from "../helpers/siweClient.ts";
 import { LEVEL_TWO_PREMIUM_SENTENCE, testAccount, webStack } from "./webStack.ts";
 
@@ -70,7 +71,9 @@ test.describe("a crashed service comes back alone, with what it had", () => {
     const articles = await articleCount();
     const blockBefore = await stack.publicClient.getBlockNumber();
     const cookie = await signIn(testAccount(3).account, { baseUrl: stack.siteUrl, chainId: LOCAL_CHAIN_ID });
-    await new Promise((resolve) => setTimeout(resolve, 500)); // the chain saves within 200 ms of a block
+    // The chain saves once blocks pause for half a second: the crash comes after that save.
+    const head = await stack.publicClient.getBlockNumber({ cacheTime: 0 });
+    await expect.poll(() => savedBlockNumber(chainStateFile(stack.dataDir)), { timeout: 15_000 }).toBe(head);
     const oldPid = crash("chain");
     await recovered("chain", oldPid, async () => (await articleCount()) === articles);
     expect(await stack.publicClient.getBlockNumber()).toBeGreaterThanOrEqual(blockBefore);

@@ -6,20 +6,27 @@ import { nullWhileDown } from "./serviceUnavailable.ts";
 /**
  * What an article's page shows: the article (with the preview the index stored), its revisions
  * and its versions in other languages. By slug it is one index call, remembered like every index
- * answer; an old numeric link reads the article and then the rest, which are left out (null)
- * while the index is down. Undefined when no article is published under `idOrSlug`.
+ * answer; an old numeric link first finds the article's slug. Undefined when no article is
+ * published under `idOrSlug`.
  */
 export async function readArticlePage(idOrSlug: string) {
   if (/^\d{1,20}$/.test(idOrSlug)) {
     const article = await findArticle(idOrSlug);
     if (!article) return undefined;
+    // Its slug's page, unless a newer article took the slug over.
+    const bySlug = await pageBySlug(article.slug);
+    if (bySlug?.article.id === article.id) return bySlug;
     const [revisions, versions] = await Promise.all([
       nullWhileDown(articleRevisions(article.id)),
       nullWhileDown(otherLanguageVersions(article)),
     ]);
     return { article, revisions: revisions ?? [], versions: versions ?? [] };
   }
-  const { value } = await rememberingLast(`page:${idOrSlug}`, () => index().articlePage(idOrSlug));
+  return pageBySlug(idOrSlug);
+}
+
+async function pageBySlug(slug: string) {
+  const { value } = await rememberingLast(`page:${slug}`, () => index().articlePage(slug));
   if (!value) return undefined;
   const article = toEntry(value.article);
   return {

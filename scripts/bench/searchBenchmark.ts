@@ -81,7 +81,7 @@ for (let id = 1; id <= ARTICLES; id++) {
   metadata.description = korean ? pick(KO, 12, " ") : pick(EN, 14, " ");
   if (id % 100 === 1 && id > 1) metadata.properties.translation_of = `a-${id - 1}`;
   const cid = `cid-${id}`;
-  await storeMetadata(sql, cid, metadata, null);
+  await storeMetadata(sql, cid, metadata, { status: "pending" });
   await sql("insert into bench.article values ($1, '0x0', 1, 0, 0, 0, 1099511627775, 0, 0, $1, $1)", [id]);
   await sql("insert into bench.article_revision values ($1, 0, 'ipfs://' || $2, $2, $1, $1)", [id, cid]);
 }

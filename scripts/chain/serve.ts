@@ -15,7 +15,7 @@ const settings = z.object({ TOPNFTPOST_DATA_DIR: z.string().default(join(root, "
 const { TOPNFTPOST_DATA_DIR: dataDir, CHAIN_PORT } = readEnv(settings, process.env, "Bad chain settings");
 const stateFile = chainStateFile(dataDir);
 const rpcUrl = `http://127.0.0.1:${CHAIN_PORT}`;
-// How often the chain is asked whether a new block arrived; bounds what a kill -9 can lose.
+// How often the chain is asked whether a new block arrived (a save then waits for a pause: QUIET_MS).
 const SAVE_POLL_MS = 200;
 
 mkdirSync(dirname(stateFile), { recursive: true });

@@ -86,10 +86,11 @@ export function createServiceGroup(logDir: string, events: ServiceEvents) {
             } catch {
               return resolve(); // already gone
             }
+            // Long enough for the chain's last save (a 100 MB dump with 10,000 articles).
             setTimeout(() => {
               killGroup(child, "SIGKILL");
               resolve();
-            }, 5_000).unref();
+            }, 20_000).unref();
           }),
       ),
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cidOfBytes } from "../../web/src/ipfs/cidOfBytes.ts";
 import { type IndexerStack, publishParams, sampleMetadata, startIndexerStack, waitUntil } from "../helpers/indexerStack.ts";
 
 let stack: IndexerStack;
@@ -88,11 +89,32 @@ describe("article metadata in the index", () => {
       const uri = `ipfs://${await stack.metadataCid(metadata)}`;
       await stack.confirm(await stack.editions.write.publish([publishParams(uri, authors)], { account: admin!.account }));
     }
-    await waitUntil(async () => (await stack.index.articleBySlug("not-text")) !== undefined, 30_000);
-    expect((await stack.index.articleBySlug("busan-zone"))?.preview).toBe(previewText);
+    await waitUntil(async () => (await stack.index.articlePage("not-text"))?.article.preview === null, 30_000);
+    expect((await stack.index.articlePage("busan-zone"))?.article.preview).toBe(previewText);
     // Listed, its preview left to the page (which says it was refused).
-    expect((await stack.index.articleBySlug("not-text"))?.preview).toBeNull();
-    // Lists carry no previews: a page of ten stays small.
-    expect((await stack.index.listArticles()).articles.every((article) => article.preview === undefined)).toBe(true);
+    expect(await stack.index.articleBySlug("not-text")).toBeDefined();
+    // Lists and plain lookups carry no previews: a page of ten stays small.
+    expect((await stack.index.listArticles()).articles.some((article) => "preview" in article)).toBe(false);
+    expect("preview" in (await stack.index.articleBySlug("busan-zone"))!).toBe(false);
+  });
+
+  it("lists an article whose preview IPFS cannot deliver yet, and stores the preview once it arrives", async () => {
+    const [admin, , authorA, authorB] = stack.wallets;
+    const previewBytes = new TextEncoder().encode("인천 항만 자동화 실험, 1년의 기록.\n");
+    const previewCid = (await cidOfBytes(previewBytes)).toString(); // nobody serves it yet
+    const metadata = sampleMetadata({ title: "인천 항만 자동화", slug: "incheon-port", language: "ko", previewCid });
+    const uri = `ipfs://${await stack.metadataCid(metadata)}`;
+    await stack.confirm(
+      await stack.editions.write.publish([publishParams(uri, [authorA!.account.address, authorB!.account.address])], {
+        account: admin!.account,
+      }),
+    );
+    await waitUntil(async () => (await stack.index.articleBySlug("incheon-port")) !== undefined, 30_000);
+    expect((await stack.index.articlePage("incheon-port"))?.article.preview).toBeNull();
+    await stack.ipfs.client.add(previewBytes, { cidVersion: 0, pin: true });
+    await waitUntil(
+      async () => (await stack.index.articlePage("incheon-port"))?.article.preview === "인천 항만 자동화 실험, 1년의 기록.\n",
+      30_000,
+    );
   });
 });

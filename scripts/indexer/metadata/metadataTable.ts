@@ -29,9 +29,14 @@ export async function ensureMetadataTable(sql: SqlRunner) {
   // Added after the first release: a table made before them gains them here.
   await sql(`alter table ${METADATA_TABLE} add column if not exists search_text text`);
   await sql(`alter table ${METADATA_TABLE} add column if not exists translation_of text`);
-  // The free preview's Markdown, checked against preview_cid: article pages never fetch it from
-  // IPFS. Null when it broke the content rules (the page then says so) or was stored before this column.
+  // The free preview's Markdown, checked against preview_cid, so article pages need nothing from
+  // IPFS: preview_status 'stored', 'refused' (it broke the content rules; the page says so), or
+  // null while pending (IPFS did not deliver it yet, or the row predates previews).
   await sql(`alter table ${METADATA_TABLE} add column if not exists preview text`);
+  await sql(`alter table ${METADATA_TABLE} add column if not exists preview_status text`);
+  await sql(
+    `create index if not exists article_metadata_preview_pending on ${METADATA_TABLE} (cid) where status = 'stored' and preview_status is null`,
+  );
   await sql(`create index if not exists article_metadata_translation_of on ${METADATA_TABLE} (translation_of)`);
   // The catalog's version (queries/catalogVersion.ts) reads the newest row.
   await sql(`create index if not exists article_metadata_fetched_at on ${METADATA_TABLE} (fetched_at)`);
@@ -58,14 +63,23 @@ async function backfillSearchGrams(sql: SqlRunner) {
 }
 
 /** The document and its search grams in one statement: a listed article is always searchable. */
-export async function storeMetadata(sql: SqlRunner, cid: string, m: ArticleMetadata, preview: string | null) {
+export type PreviewOutcome = FetchedPreview | { status: "pending" };
+/** A preview IPFS delivered: kept, or refused for breaking the content rules. */
+export type FetchedPreview = { status: "stored"; markdown: string } | { status: "refused" };
+
+const previewColumns = (outcome: PreviewOutcome) => [
+  outcome.status === "stored" ? outcome.markdown : null,
+  outcome.status === "pending" ? null : outcome.status,
+];
+
+export async function storeMetadata(sql: SqlRunner, cid: string, m: ArticleMetadata, preview: PreviewOutcome) {
   const p = m.properties;
   const searchText = searchTextOf(m.name, m.description);
   await sql(
     `with stored as (
        insert into ${METADATA_TABLE} (cid, status, title, summary, slug, language, section, tags, cover, published, authors, preview_cid,
-         premium_cid, content_digest, search_text, translation_of, preview)
-       values ($1, 'stored', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $17) on conflict (cid) do nothing returning cid)
+         premium_cid, content_digest, search_text, translation_of, preview, preview_status)
+       values ($1, 'stored', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $17, $18) on conflict (cid) do nothing returning cid)
      insert into ${GRAM_TABLE} (gram, cid) select unnest($16::text[]), cid from stored on conflict do nothing`,
     [
       cid,
@@ -84,11 +98,26 @@ export async function storeMetadata(sql: SqlRunner, cid: string, m: ArticleMetad
       searchText,
       p.translation_of ?? null,
       gramsOfText(searchText),
-      preview,
+      ...previewColumns(preview),
     ],
   );
 }
 
 export async function storeInvalidMetadata(sql: SqlRunner, cid: string, problem: string) {
   await sql(`insert into ${METADATA_TABLE} (cid, status, problem) values ($1, 'invalid', $2) on conflict (cid) do nothing`, [cid, problem]);
+}
+
+/** A pending preview, fetched at last (or refused). */
+export async function storePreview(sql: SqlRunner, cid: string, outcome: FetchedPreview) {
+  await sql(`update ${METADATA_TABLE} set preview = $2, preview_status = $3 where cid = $1`, [cid, ...previewColumns(outcome)]);
+}
+
+/** Stored metadata whose preview is still pending, but for the CIDs in `skip` (waiting to be retried). */
+export async function pendingPreviews(sql: SqlRunner, skip: string[], limit: number) {
+  const { rows } = await sql<{ cid: string; previewCid: string }>(
+    `select cid, preview_cid as "previewCid" from ${METADATA_TABLE}
+     where status = 'stored' and preview_status is null and not (cid = any($1::text[])) limit $2`,
+    [skip, limit],
+  );
+  return rows;
 }

@@ -5,7 +5,7 @@ import type { GatewayOptions } from "../../../web/src/ipfs/fetchVerified.ts";
 import { indexStatus } from "../queries/publicationQueries.ts";
 import { quotedSchema, type SqlRunner } from "../sqlRunner.ts";
 import { fetchPreview } from "./fetchPreview.ts";
-import { ensureMetadataTable, METADATA_TABLE, storeInvalidMetadata, storeMetadata } from "./metadataTable.ts";
+import { ensureMetadataTable, METADATA_TABLE, type PreviewOutcome, storeInvalidMetadata, storeMetadata } from "./metadataTable.ts";
 
 export interface MetadataFetcherOptions {
   sql: SqlRunner;
@@ -19,9 +19,10 @@ export interface MetadataFetcherOptions {
 }
 
 const MAX_BACKOFF_MS = 60_000;
+const PENDING: PreviewOutcome = { status: "pending" };
 /** Blocks a reorg can undo: Ponder keeps 30 unfinalized; a rescan covers twice that. */
 const REORG_REACH_BLOCKS = 64n;
-const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 500 * 2 ** (attempts - 1));
+export const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 500 * 2 ** (attempts - 1));
 
 /**
  * Fills the metadata table beside the indexer: every CID an article revision names is fetched
@@ -42,7 +43,10 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
     inFlight.add(cid);
     try {
       const metadata = await fetchArticleMetadata(CID.parse(cid), `the article at ${cid}`, gateway);
-      await storeMetadata(sql, cid, metadata, await fetchPreview(metadata.properties.preview.cid, gateway));
+      // The preview beside it; one IPFS cannot deliver yet is stored as pending and fetched later
+      // (startPreviewFetcher), so it never holds up the article's listing.
+      const preview = await fetchPreview(metadata.properties.preview.cid, gateway).catch(() => PENDING);
+      await storeMetadata(sql, cid, metadata, preview);
       retries.delete(cid);
     } catch (error) {
       if (error instanceof ContentError && error.code === "bad-metadata") {

@@ -9,7 +9,8 @@ import { storyVersions } from "./catalogQueries.ts";
  * call, not three in two rounds.
  */
 export async function articlePageBySlug(sql: SqlRunner, schema: string, slug: string): Promise<Wire<ArticlePageFacts> | undefined> {
-  const article = await articleBySlug(sql, schema, slug);
+  // `withPreview` adds the stored preview to the row.
+  const article = (await articleBySlug(sql, schema, slug, true)) as Wire<ArticlePageFacts>["article"] | undefined;
   if (!article) return undefined;
   const revisions = await articleRevisions(sql, schema, BigInt(article.id));
   const versions = await storyVersions(sql, schema, article.translationOf ?? article.slug);

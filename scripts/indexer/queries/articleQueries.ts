@@ -39,7 +39,7 @@ export const published = (s: string, articles = `${s}.article`, extraColumns = "
 export const articlesWhoseMetadata = (s: string, metadataCondition: string, listedOnly = false) => `(
   select * from ${s}.article where ${listedOnly ? "unlisted_at is null and " : ""}id = any(array(
     select r.article_id from ${s}.article_revision r
-    where r.cid = any(array(select md.cid from ${METADATA_TABLE} md where ${metadataCondition})))))`;
+    where r.cid = any(array(select md.cid from ${METADATA_TABLE} md where (${metadataCondition}))))))`;
 
 /** What the publication's pages list: published and not unlisted (front page, sections, search, feeds, stories). */
 export const listed = (s: string) => published(s, `(select * from ${s}.article where unlisted_at is null)`);
@@ -80,12 +80,17 @@ export async function articleByDigest(sql: SqlRunner, schema: string, digest: st
 
 /**
  * The newest published article (unlisted too: its page says why it is gone) whose shown metadata
- * carries `slug`, with its stored free preview: what the article page shows.
+ * carries `slug`; `withPreview` adds its stored free preview (null while pending or refused).
  */
-export async function articleBySlug(sql: SqlRunner, schema: string, slug: string): Promise<Wire<ArticleListing> | undefined> {
+export async function articleBySlug(
+  sql: SqlRunner,
+  schema: string,
+  slug: string,
+  withPreview = false,
+): Promise<Wire<ArticleListing> | undefined> {
   const s = quotedSchema(schema);
   const { rows } = await sql<Wire<ArticleListing>>(
-    `${published(s, articlesWhoseMetadata(s, "md.slug = $1"), "m.preview,")} where m.slug = $1 order by a.id desc limit 1`,
+    `${published(s, articlesWhoseMetadata(s, "md.slug = $1"), withPreview ? "m.preview," : "")} where m.slug = $1 order by a.id desc limit 1`,
     [slug],
   );
   return rows[0];

@@ -28,7 +28,9 @@ export function perCatalogVersion<value>(sql: SqlRunner, schema: string, compute
     const value = compute(key);
     remembered.set(key, { version, at: Date.now(), value });
     // A failure is not remembered: the next request asks again.
-    value.catch(() => remembered.delete(key));
+    value.catch(() => {
+      if (remembered.get(key)?.value === value) remembered.delete(key);
+    });
     return value;
   };
 }

@@ -32,11 +32,6 @@ export interface ArticleListing {
   /** As the metadata names them: who wrote it, with their wallets. */
   authors: { name: string; address: Hex }[];
   previewCid: string;
-  /**
-   * The free preview's Markdown as the indexer stored it, checked against `previewCid`; only an
-   * article asked by slug carries it, and null means the page fetches it from IPFS.
-   */
-  preview?: string | null;
   premiumCid: string | null;
   /** The slug of the article this one translates (metadata `translation_of`), or null. */
   translationOf: string | null;
@@ -67,8 +62,8 @@ export interface ArticleRevision {
 
 /** What an article's page shows, from one index call (`/articles/by-slug/<slug>/page`). */
 export interface ArticlePageFacts {
-  /** With its stored `preview`. */
-  article: ArticleListing;
+  /** With the free preview's Markdown the indexer stored, checked against `previewCid` (null while pending or refused). */
+  article: ArticleListing & { preview: string | null };
   /** Oldest first. */
   revisions: ArticleRevision[];
   /** Its story's listed versions (the original and its translations, itself included), newest first. */

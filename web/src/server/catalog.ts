@@ -20,8 +20,6 @@ export interface ArticleEntry {
   published: string;
   authors: { name: string; address: string }[];
   previewCid: string;
-  /** The stored free preview (articles found by slug), or null: then fetched from IPFS. */
-  preview: string | null;
   premiumCid: string | null;
   /** The slug of the article this one translates, or null. */
   translationOf: string | null;
@@ -128,7 +126,6 @@ export function toEntry(listing: ArticleListing): ArticleEntry {
     published: listing.published,
     authors: listing.authors ?? [],
     previewCid: listing.previewCid,
-    preview: listing.preview ?? null,
     premiumCid: listing.premiumCid,
     translationOf: listing.translationOf ?? null,
     sale: {

@@ -1,10 +1,12 @@
 import "server-only";
 import { inOtherLanguages, otherLanguageVersions } from "./archive.ts";
 import { articleRevisions, findArticle, index, rememberingLast, toEntry, toRevisionEntry } from "./catalog.ts";
+import { checkedPreview } from "./checkedPreview.ts";
 import { nullWhileDown } from "./serviceUnavailable.ts";
 
 /**
- * What an article's page shows: the article (with the preview the index stored), its revisions
+ * What an article's page shows: the article, its free preview as the index stored it (null: fetch
+ * it from IPFS), its revisions
  * and its versions in other languages. By slug it is one index call, remembered like every index
  * answer; an old numeric link first finds the article's slug. Undefined when no article is
  * published under `idOrSlug`.
@@ -14,13 +16,13 @@ export async function readArticlePage(idOrSlug: string) {
     const article = await findArticle(idOrSlug);
     if (!article) return undefined;
     // Its slug's page, unless a newer article took the slug over.
-    const bySlug = await pageBySlug(article.slug);
+    const bySlug = await nullWhileDown(pageBySlug(article.slug));
     if (bySlug?.article.id === article.id) return bySlug;
     const [revisions, versions] = await Promise.all([
       nullWhileDown(articleRevisions(article.id)),
       nullWhileDown(otherLanguageVersions(article)),
     ]);
-    return { article, revisions: revisions ?? [], versions: versions ?? [] };
+    return { article, preview: null, revisions: revisions ?? [], versions: versions ?? [] };
   }
   return pageBySlug(idOrSlug);
 }
@@ -31,6 +33,7 @@ async function pageBySlug(slug: string) {
   const article = toEntry(value.article);
   return {
     article,
+    preview: await checkedPreview(article.previewCid, value.article.preview),
     revisions: value.revisions.map(toRevisionEntry),
     versions: inOtherLanguages(article, value.versions),
   };

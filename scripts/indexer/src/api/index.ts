@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { client } from "ponder";
 import pg from "pg";
 import { indexerSettings } from "../../indexerSettings.ts";
+import { startPreviewFetcher } from "../../metadata/startPreviewFetcher.ts";
 import { startMetadataFetcher } from "../../metadata/startMetadataFetcher.ts";
 import { accountRoutes } from "../../routes/accountRoutes.ts";
 import { articleRoutes } from "../../routes/articleRoutes.ts";
@@ -29,7 +30,10 @@ const sql: SqlRunner =
     : (text, params) => (db as unknown as { $client: { query: SqlRunner } }).$client.query(text, params);
 
 // `ponder serve` replicas only read; the one `ponder start` also fetches metadata.
-if (process.argv.includes("start")) startMetadataFetcher({ sql, schema: settings.schema, gateway: settings.gateway });
+if (process.argv.includes("start")) {
+  startMetadataFetcher({ sql, schema: settings.schema, gateway: settings.gateway });
+  startPreviewFetcher({ sql, gateway: settings.gateway });
+}
 
 const app = new Hono();
 app.use("/sql/*", client({ db, schema }));

@@ -55,7 +55,7 @@ async function articlePage({ params }: Props) {
   const { locale, t } = await serverTranslator();
   const page = await readArticlePage((await params).slug);
   if (!page) notFound();
-  const { article, revisions, versions } = page;
+  const { article, preview: storedPreview, revisions, versions } = page;
   const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
   // Unlisted: a 410 with the editors' reason, except to a holder of an edition, who still reads it.
   const holder = article.unlisted !== null && session !== null && (await holdsEdition(session.address, article.id));
@@ -67,7 +67,7 @@ async function articlePage({ params }: Props) {
   // The index stores the preview it checked; only an article stored without one (it broke the
   // content rules, or predates the column) is fetched from IPFS. Content that fails its checks is
   // left out, saying so; an IPFS that does not answer makes the page a 503.
-  const markdown = article.preview !== null ? Promise.resolve(article.preview) : (await articleReader()).previewByCid(article.previewCid);
+  const markdown = storedPreview !== null ? Promise.resolve(storedPreview) : (await articleReader()).previewByCid(article.previewCid);
   const preview = await markdown.then(
     (markdown) => renderPublicMarkdown(article.previewCid, markdown),
     (error: unknown) => {

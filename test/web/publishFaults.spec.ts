@@ -67,8 +67,8 @@ test.describe("publishing never doubles", () => {
     const args = [ARTICLE, `--title=${title}`, `--slug=twice-${stamp}`];
     const before = await articleCount();
     const [first, second] = [runPublishCli(args), runPublishCli(args)];
-    expect(await first.exited).toBe(0);
-    expect(await second.exited).toBe(0);
+    expect(await first.exited, first.lines.join("\n")).toBe(0);
+    expect(await second.exited, second.lines.join("\n")).toBe(0);
     expect(await articleCount()).toBe(before + 1n);
     const output = [...first.lines, ...second.lines].join("\n");
     expect(output.match(/Sent the publish transaction/g)).toHaveLength(1);

@@ -30,9 +30,18 @@ export const setupModule = (shape: SetupShape) =>
     }
     const foundingTierId = m.readEventArgument(tiers[shape.foundingTier], "TierCreated", "tierId", { id: "foundingTierId" });
     const foundingPrice = m.getParameter<bigint>("foundingPrice");
+    // One after another too: sent at once, each was gas-estimated before the others were mined,
+    // and a purchase that then found the vote checkpoints moved ran out of gas (seen once in CI).
+    const passes: ContractCallFuture<"MembershipPass", "purchase">[] = [];
     for (let i = 0; i < shape.foundingMembers; i++) {
       const member = m.getParameter<string>(`foundingMember${i}`);
-      m.call(pass, "purchase", [foundingTierId, member, zeroAddress], { id: `foundingPass${i}`, value: foundingPrice });
+      passes.push(
+        m.call(pass, "purchase", [foundingTierId, member, zeroAddress], {
+          id: `foundingPass${i}`,
+          value: foundingPrice,
+          after: passes.slice(-1),
+        }),
+      );
     }
     for (let i = 0; i < shape.publishers; i++) {
       m.call(editions, "grantRole", [ROLES.PUBLISHER, m.getParameter<string>(`publisher${i}`)], { id: `grantPublisher${i}` });

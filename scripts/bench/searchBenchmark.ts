@@ -61,7 +61,7 @@ const sql: SqlRunner = (text, params) => db.query(text, params) as never;
 await sql("create schema bench");
 await sql(`create table bench.article (id numeric(78) primary key, publisher text, price numeric(78), max_supply numeric(78),
   minted numeric(78), sale_start numeric(78), sale_end numeric(78), wallet_cap integer, premium_level integer,
-  published_at numeric(78), published_block numeric(78))`);
+  published_at numeric(78), published_block numeric(78), unlisted_at numeric(78), unlisted_reason text)`);
 await sql(`create table bench.article_revision (article_id numeric(78), revision integer, uri text, cid text, block_number numeric(78),
   timestamp numeric(78), primary key (article_id, revision))`);
 await sql("create index on bench.article_revision (cid)");

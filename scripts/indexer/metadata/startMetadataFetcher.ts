@@ -5,6 +5,7 @@ import type { GatewayOptions } from "../../../web/src/ipfs/fetchVerified.ts";
 import { indexStatus } from "../queries/publicationQueries.ts";
 import { quotedSchema, type SqlRunner } from "../sqlRunner.ts";
 import { fetchPreview } from "./fetchPreview.ts";
+import { retrySchedule, runRounds } from "./retrySchedule.ts";
 import { ensureMetadataTable, METADATA_TABLE, type PreviewOutcome, storeInvalidMetadata, storeMetadata } from "./metadataTable.ts";
 
 export interface MetadataFetcherOptions {
@@ -18,11 +19,9 @@ export interface MetadataFetcherOptions {
   log?: (line: string) => void;
 }
 
-const MAX_BACKOFF_MS = 60_000;
 const PENDING: PreviewOutcome = { status: "pending" };
 /** Blocks a reorg can undo: Ponder keeps 30 unfinalized; a rescan covers twice that. */
 const REORG_REACH_BLOCKS = 64n;
-export const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 500 * 2 ** (attempts - 1));
 
 /**
  * Fills the metadata table beside the indexer: every CID an article revision names is fetched
@@ -33,11 +32,11 @@ export const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 500 * 2 
 export function startMetadataFetcher(options: MetadataFetcherOptions) {
   const { sql, gateway, concurrency = 16, pollMs = 200, log = console.log } = options;
   const schema = quotedSchema(options.schema);
-  const retries = new Map<string, { attempts: number; nextAt: number }>();
+  const retries = retrySchedule();
   const inFlight = new Set<string>();
   /** The indexed block up to which every revision's CID is stored, being fetched or retried. */
   let scannedThrough: string | undefined;
-  let stopped = false;
+  let tableReady = false;
 
   async function fetchOne(cid: string) {
     inFlight.add(cid);
@@ -47,16 +46,15 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
       // (startPreviewFetcher), so it never holds up the article's listing.
       const preview = await fetchPreview(metadata.properties.preview.cid, gateway).catch(() => PENDING);
       await storeMetadata(sql, cid, metadata, preview);
-      retries.delete(cid);
+      retries.succeeded(cid);
     } catch (error) {
       if (error instanceof ContentError && error.code === "bad-metadata") {
-        retries.delete(cid);
+        retries.succeeded(cid);
         await storeInvalidMetadata(sql, cid, error.message).catch(() => {});
         log(`[metadata] ${cid} is not article metadata: ${error.message}`);
       } else {
-        const attempts = (retries.get(cid)?.attempts ?? 0) + 1;
-        retries.set(cid, { attempts, nextAt: Date.now() + backoffMs(attempts) });
-        log(`[metadata] ${cid}: ${(error as Error).message} (attempt ${attempts}; next in ${backoffMs(attempts)} ms)`);
+        const { attempts, delayMs } = retries.failed(cid);
+        log(`[metadata] ${cid}: ${(error as Error).message} (attempt ${attempts}; next in ${delayMs} ms)`);
       }
     } finally {
       inFlight.delete(cid);
@@ -65,12 +63,20 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
 
   /** Starts what it can; true when it filled every free slot (more may be waiting: go again soon). */
   async function round() {
+    if (!tableReady) {
+      try {
+        await ensureMetadataTable(sql);
+        tableReady = true;
+      } catch (error) {
+        log(`[metadata] the metadata table is not ready: ${(error as Error).message}`);
+        return false;
+      }
+    }
     let free = concurrency - inFlight.size;
-    const now = Date.now();
     // Retries come from memory: the scan below looks only at revisions it has not seen.
-    for (const [cid, retry] of retries) {
+    for (const cid of retries.due()) {
       if (free <= 0) return true;
-      if (retry.nextAt > now || inFlight.has(cid)) continue;
+      if (inFlight.has(cid)) continue;
       void fetchOne(cid);
       free--;
     }
@@ -92,28 +98,7 @@ export function startMetadataFetcher(options: MetadataFetcherOptions) {
     return pending.rows.length === free;
   }
 
-  const done = (async () => {
-    while (!stopped) {
-      try {
-        await ensureMetadataTable(sql);
-        break;
-      } catch (error) {
-        log(`[metadata] the metadata table is not ready: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-      }
-    }
-    while (!stopped) {
-      // Before Ponder created its tables, or while the database restarts: try again next round.
-      // A backlog (a fresh index of a large archive) is worked through as fast as fetches end.
-      const busy = await round().catch(() => false);
-      await new Promise((resolve) => setTimeout(resolve, busy ? 10 : pollMs));
-    }
-  })();
-
-  return {
-    async stop() {
-      stopped = true;
-      await done;
-    },
-  };
+  // Before Ponder created its tables, or while the database restarts: the next round tries again.
+  // A backlog (a fresh index of a large archive) is worked through as fast as fetches end.
+  return runRounds(round, pollMs);
 }

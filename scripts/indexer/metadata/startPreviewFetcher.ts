@@ -2,7 +2,7 @@ import type { GatewayOptions } from "../../../web/src/ipfs/fetchVerified.ts";
 import type { SqlRunner } from "../sqlRunner.ts";
 import { fetchPreview } from "./fetchPreview.ts";
 import { pendingPreviews, storePreview } from "./metadataTable.ts";
-import { backoffMs } from "./startMetadataFetcher.ts";
+import { retrySchedule, runRounds } from "./retrySchedule.ts";
 
 export interface PreviewFetcherOptions {
   sql: SqlRunner;
@@ -20,41 +20,22 @@ export interface PreviewFetcherOptions {
  */
 export function startPreviewFetcher(options: PreviewFetcherOptions) {
   const { sql, gateway, concurrency = 4, pollMs = 1_000, log = console.log } = options;
-  const retries = new Map<string, { attempts: number; nextAt: number }>();
-  let stopped = false;
+  const retries = retrySchedule();
 
   async function fetchOne({ cid, previewCid }: { cid: string; previewCid: string }) {
     try {
       await storePreview(sql, cid, await fetchPreview(previewCid, gateway));
-      retries.delete(cid);
+      retries.succeeded(cid);
     } catch (error) {
-      const attempts = (retries.get(cid)?.attempts ?? 0) + 1;
-      retries.set(cid, { attempts, nextAt: Date.now() + backoffMs(attempts) });
-      log(`[preview] ${previewCid} (of ${cid}): ${(error as Error).message} (attempt ${attempts}; next in ${backoffMs(attempts)} ms)`);
+      const { attempts, delayMs } = retries.failed(cid);
+      log(`[preview] ${previewCid} (of ${cid}): ${(error as Error).message} (attempt ${attempts}; next in ${delayMs} ms)`);
     }
   }
 
-  /** True when it found as many as it can take at once (more may be waiting: go again soon). */
-  async function round() {
-    const now = Date.now();
-    const waiting = [...retries].filter(([, retry]) => retry.nextAt > now).map(([cid]) => cid);
-    const pending = await pendingPreviews(sql, waiting, concurrency);
+  // True when it found as many as it can take at once (more may be waiting: go again soon).
+  return runRounds(async () => {
+    const pending = await pendingPreviews(sql, retries.waiting(), concurrency);
     await Promise.all(pending.map(fetchOne));
     return pending.length === concurrency;
-  }
-
-  const done = (async () => {
-    while (!stopped) {
-      // Before the metadata table exists, or while the database restarts: try again next round.
-      const busy = await round().catch(() => false);
-      await new Promise((resolve) => setTimeout(resolve, busy ? 10 : pollMs));
-    }
-  })();
-
-  return {
-    async stop() {
-      stopped = true;
-      await done;
-    },
-  };
+  }, pollMs);
 }

@@ -169,13 +169,9 @@ export async function readFrontPage(query: FrontPageQuery) {
   return { articles: value.articles.map(toEntry), nextCursor: value.nextCursor, stale };
 }
 
-/** An article by slug, or by numeric id (old links), unlisted ones too; undefined when none is published. */
-export async function findArticle(idOrSlug: string) {
-  const { value } = await rememberingLast(`article:${idOrSlug}`, async () => {
-    if (!/^\d{1,20}$/.test(idOrSlug)) return index().articleBySlug(idOrSlug);
-    const [listing] = await index().articlesByIds([BigInt(idOrSlug)]);
-    return listing;
-  });
+/** An article by id (old numeric links), unlisted ones too; undefined when none is published. */
+export async function articleById(id: bigint) {
+  const { value } = await rememberingLast(`article:${id}`, async () => (await index().articlesByIds([id]))[0]);
   return value && toEntry(value);
 }
 

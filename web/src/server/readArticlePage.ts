@@ -1,6 +1,6 @@
 import "server-only";
 import { inOtherLanguages, otherLanguageVersions } from "./archive.ts";
-import { articleRevisions, findArticle, index, rememberingLast, toEntry, toRevisionEntry } from "./catalog.ts";
+import { articleById, articleRevisions, index, rememberingLast, toEntry, toRevisionEntry } from "./catalog.ts";
 import { checkedPreview } from "./checkedPreview.ts";
 import { nullWhileDown } from "./serviceUnavailable.ts";
 
@@ -13,7 +13,7 @@ import { nullWhileDown } from "./serviceUnavailable.ts";
  */
 export async function readArticlePage(idOrSlug: string) {
   if (/^\d{1,20}$/.test(idOrSlug)) {
-    const article = await findArticle(idOrSlug);
+    const article = await articleById(BigInt(idOrSlug));
     if (!article) return undefined;
     // Its slug's page, unless a newer article took the slug over.
     const bySlug = await nullWhileDown(pageBySlug(article.slug));
